@@ -1,0 +1,27 @@
+/** Container settings every component gets unless its image needs otherwise. */
+export interface Hardening {
+  /** Capabilities to drop. */
+  readonly drop: string[];
+  /** Capabilities to add back (only what the image's process needs). */
+  readonly add: string[];
+  /** Docker security options. */
+  readonly securityOpts: string[];
+}
+
+/**
+ * Drops every capability and forbids privilege escalation; `add` lists the capabilities the
+ * image's process really needs (for example an nginx master that switches user).
+ */
+export function hardening(add: readonly string[] = []): Hardening {
+  return { drop: ['ALL'], add: [...add].sort(), securityOpts: ['no-new-privileges:true'] };
+}
+
+/** A writable, non-executable `/tmp` for containers whose root filesystem is read-only. */
+export const TMPFS_TMP: Readonly<Record<string, string>> = { '/tmp': 'rw,noexec,nosuid,size=64m' };
+
+/** Docker's `KEY=value` list from a map, sorted by key so the plan never reorders it. */
+export function envList(env: Readonly<Record<string, string>>): string[] {
+  return Object.keys(env)
+    .sort()
+    .map((k) => `${k}=${env[k]}`);
+}

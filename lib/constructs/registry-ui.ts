@@ -1,0 +1,71 @@
+import { Construct } from 'constructs';
+import { checkDockerName, checkWord } from '../model/checks';
+import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
+import { renderUiSettings } from '../render/ui-settings';
+import { envList, hardening } from './hardening';
+import { PlatformNetwork } from './platform-network';
+import { Container, Image } from './providers';
+import { Registry } from './registry';
+
+/** Props of {@link RegistryUi}. */
+export interface RegistryUiProps {
+  /** Container name (unique on the Docker host). */
+  readonly name: string;
+  /** The network shared with the registry. */
+  readonly network: PlatformNetwork;
+  /** The registry the UI browses. */
+  readonly registry: Registry;
+  /** Where the UI is published on the host. @default port 8080 on 127.0.0.1 */
+  readonly publish?: PublishSpec;
+  /** Image reference. @default 'joxit/docker-registry-ui:2.5.7' */
+  readonly image?: string;
+  /** Title shown in the UI. @default 'Docker Registry' */
+  readonly title?: string;
+}
+
+/**
+ * The Joxit registry UI, served same-origin: its own nginx proxies `/v2` to the registry on the
+ * container network, so the browser never makes a cross-origin request that the registry would
+ * refuse under auth. `REGISTRY_SECURED` follows the registry's auth; the delete button is shown
+ * only when storage deletes are enabled.
+ *
+ * The image runs an nginx master as root that rewrites its own files at start, so its root
+ * filesystem stays writable; capabilities are dropped to what that master needs.
+ * Construct ids `image` and `container` are public API.
+ */
+export class RegistryUi extends Construct {
+  /** Where the UI is published. */
+  public readonly publish: ResolvedPublish;
+  /** The environment the UI container gets. */
+  public readonly settings: Readonly<Record<string, string>>;
+  /** The container resource. */
+  public readonly container: Container;
+
+  /** Defines the UI container. */
+  public constructor(scope: Construct, id: string, props: RegistryUiProps) {
+    super(scope, id);
+    const name = checkDockerName(`${id}.name`, props.name);
+    const imageRef = checkWord(`${id}.image`, props.image ?? 'joxit/docker-registry-ui:2.5.7');
+    this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 8080 });
+    this.settings = renderUiSettings({
+      title: props.title ?? 'Docker Registry',
+      registryUrl: props.registry.internalUrl,
+      secured: props.registry.authEnabled,
+      deleteEnabled: props.registry.spec.storage.deleteEnabled,
+    });
+    const image = new Image(this, 'image', { name: imageRef, keepLocally: true });
+    const h = hardening(['CHOWN', 'DAC_OVERRIDE', 'NET_BIND_SERVICE', 'SETGID', 'SETUID']);
+    this.container = new Container(this, 'container', {
+      name,
+      image: image.imageId,
+      restart: 'unless-stopped',
+      mustRun: true,
+      env: envList(this.settings),
+      networksAdvanced: [{ name: props.network.name }],
+      ports: [{ internal: 80, external: this.publish.port, ip: this.publish.bindAddress, protocol: 'tcp' }],
+      capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
+      securityOpts: h.securityOpts,
+      dependsOn: [props.registry.container],
+    });
+  }
+}

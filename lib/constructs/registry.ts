@@ -1,0 +1,181 @@
+import { Construct } from 'constructs';
+import { checkDockerName, checkHostname, checkList } from '../model/checks';
+import { SpecError } from '../model/errors';
+import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
+import { RegistrySpec, ResolvedRegistrySpec, resolveRegistrySpec } from '../model/registry-spec';
+import { RenderedFile } from '../render/file';
+import { renderRegistryConfig } from '../render/registry-config';
+import { RegistryPaths, registryPaths } from '../render/registry-paths';
+import { envList, hardening, TMPFS_TMP } from './hardening';
+import { HtpasswdUsers } from './htpasswd-users';
+import { PlatformNetwork } from './platform-network';
+import { Container, ContainerUpload, Image, Password, Volume } from './providers';
+import { terraformLiteral, yamlScalar } from './terraform-text';
+import { TlsMaterial } from './tls';
+
+/** Props of {@link Registry}: the registry spec plus how it is wired on Docker. */
+export interface RegistryProps extends RegistrySpec {
+  /** Container name, also the prefix of its volumes (unique on the Docker host). */
+  readonly name: string;
+  /** The network the registry joins. */
+  readonly network: PlatformNetwork;
+  /** Names other containers use to reach the registry. @default ['registry'] */
+  readonly aliases?: readonly string[];
+  /** Publish the registry port on the host, or `false` to keep it on the network only. @default port 5000 on 127.0.0.1 */
+  readonly publish?: PublishSpec | false;
+  /** Certificate and key; turns TLS on (with `http.tls` settings, default TLS 1.2+). @default no TLS */
+  readonly tls?: TlsMaterial;
+  /** htpasswd users; turns htpasswd auth on unless `auth` says otherwise. @default no users */
+  readonly htpasswd?: HtpasswdUsers;
+  /** `http.secret` as a Terraform reference, shared by replicas. @default a generated 48-character secret */
+  readonly httpSecret?: string;
+  /**
+   * Keep the data volume when the stack is destroyed. When true the volume is not a Terraform
+   * resource: Docker creates it on first use and `destroy` leaves it (and its images) in place.
+   * @default true
+   */
+  readonly retainDataOnDestroy?: boolean;
+}
+
+/**
+ * A distribution registry container: the rendered `config.yml`, htpasswd file and certificates
+ * delivered into a small config volume (the root filesystem is read-only, and Docker refuses
+ * copies into a read-only root), data on a named volume, the debug/metrics port on the network
+ * only, every capability dropped, no privilege escalation, the API port bound to a chosen address.
+ *
+ * Construct ids `image`, `http-secret`, `config`, `data` and `container` are public API.
+ */
+export class Registry extends Construct {
+  /** The validated spec with defaults filled in. */
+  public readonly spec: ResolvedRegistrySpec;
+  /** The container name. */
+  public readonly name: string;
+  /** The first network alias. */
+  public readonly serviceName: string;
+  /** URL other containers use, for example `https://registry:5000`. */
+  public readonly internalUrl: string;
+  /** The published address, if any. */
+  public readonly publish?: ResolvedPublish;
+  /** The data volume's name. */
+  public readonly dataVolumeName: string;
+  /** Paths of the files inside the container. */
+  public readonly paths: RegistryPaths;
+  /** Every file delivered into the container (contents may hold Terraform references). */
+  public readonly files: readonly RenderedFile[];
+  /** The container resource. */
+  public readonly container: Container;
+
+  /** Validates the spec, renders the files and defines the container. */
+  public constructor(scope: Construct, id: string, props: RegistryProps) {
+    super(scope, id);
+    this.name = checkDockerName(`${id}.name`, props.name);
+    const auth =
+      props.auth ??
+      (props.htpasswd !== undefined ? ({ type: 'htpasswd' } as const) : ({ type: 'none' } as const));
+    const http = props.tls !== undefined ? { ...props.http, tls: props.http?.tls ?? {} } : props.http;
+    this.spec = resolveRegistrySpec({ ...props, auth, http }, id);
+    if (this.spec.http.tls !== undefined && props.tls === undefined) {
+      throw new SpecError(
+        `${id}.tls`,
+        undefined,
+        'http.tls is set, so a certificate is needed: pass tls (generated or supplied)',
+      );
+    }
+    if ((this.spec.auth.type === 'htpasswd') !== (props.htpasswd !== undefined)) {
+      throw new SpecError(
+        `${id}.htpasswd`,
+        props.htpasswd === undefined ? undefined : '<HtpasswdUsers>',
+        `htpasswd users are needed exactly when auth.type is "htpasswd" (auth.type is "${this.spec.auth.type}")`,
+      );
+    }
+    const aliases = checkList(`${id}.aliases`, props.aliases ?? ['registry'], checkHostname);
+    this.serviceName = aliases[0] ?? this.name;
+    const scheme = this.spec.http.tls ? 'https' : 'http';
+    this.internalUrl = `${scheme}://${this.serviceName}:${this.spec.http.port}`;
+    if (props.publish !== false) {
+      this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 5000 });
+    }
+    this.paths = registryPaths(this.spec.dialect);
+
+    const secret =
+      props.httpSecret ?? new Password(this, 'http-secret', { length: 48, special: false }).result;
+    const config = renderRegistryConfig(this.spec, { httpSecret: yamlScalar(secret) });
+    const files: RenderedFile[] = [config];
+    if (props.htpasswd) files.push(props.htpasswd.file(this.paths.htpasswd));
+    if (props.tls) {
+      files.push({ path: this.paths.tlsCertificate, content: props.tls.certificatePem, mode: '0644' });
+      files.push({ path: this.paths.tlsKey, content: props.tls.privateKeyPem, mode: '0600' });
+    }
+    this.files = files;
+
+    const image = new Image(this, 'image', { name: this.spec.image, keepLocally: true });
+    const configVolume = new Volume(this, 'config', { name: `${this.name}-config` });
+    this.dataVolumeName = `${this.name}-data`;
+    if (props.retainDataOnDestroy === false) new Volume(this, 'data', { name: this.dataVolumeName });
+
+    const volumes = [{ volumeName: configVolume.name, containerPath: this.paths.configDir }];
+    if (this.spec.storage.driver.driver === 'filesystem') {
+      volumes.push({
+        volumeName: this.dataVolumeName,
+        containerPath: this.spec.storage.driver.rootDirectory,
+      });
+    }
+    const upload: ContainerUpload[] = files.map((f) => ({
+      file: f.path,
+      content: terraformLiteral(f.content),
+      permissions: f.mode,
+    }));
+    const debug = this.spec.http.debug;
+    const h = hardening();
+    this.container = new Container(this, 'container', {
+      name: this.name,
+      image: image.imageId,
+      restart: 'unless-stopped',
+      mustRun: true,
+      ...(Object.keys(this.spec.dialect.environment).length > 0
+        ? { env: envList(this.spec.dialect.environment) }
+        : {}),
+      networksAdvanced: [{ name: props.network.name, aliases }],
+      ports: this.publish
+        ? [
+            {
+              internal: this.spec.http.port,
+              external: this.publish.port,
+              ip: this.publish.bindAddress,
+              protocol: 'tcp',
+            },
+          ]
+        : [],
+      volumes,
+      upload,
+      readOnly: true,
+      tmpfs: { ...TMPFS_TMP },
+      capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
+      securityOpts: h.securityOpts,
+      ...(debug
+        ? {
+            healthcheck: {
+              test: ['CMD', 'wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${debug.port}/debug/health`],
+              interval: '10s',
+              timeout: '5s',
+              retries: 3,
+              startPeriod: '10s',
+            },
+            wait: true,
+            waitTimeout: 120,
+          }
+        : {}),
+    });
+  }
+
+  /** Whether clients must authenticate. */
+  public get authEnabled(): boolean {
+    return this.spec.auth.type !== 'none';
+  }
+
+  /** The URL clients on the host use, for example `https://localhost:5443`. */
+  public hostUrl(hostname: string): string {
+    if (!this.publish) throw new SpecError('publish', false, 'the registry is not published on the host');
+    return `${this.spec.http.tls ? 'https' : 'http'}://${hostname}:${this.publish.port}`;
+  }
+}

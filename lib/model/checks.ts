@@ -1,0 +1,144 @@
+import { SpecError } from './errors';
+
+/**
+ * Small validators shared by the model. Each one throws a {@link SpecError} that names the
+ * property path, shows the value and says what is allowed; each returns the value narrowed.
+ */
+
+/** A Go duration as the registry parses it, for example `10s`, `1m30s`, `168h`. */
+const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+
+/** An RFC 1123 hostname: dot-separated labels of letters, digits and inner hyphens. */
+const HOSTNAME =
+  /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/** A dotted-quad IPv4 address. */
+const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/** Whether a string is a Terraform/CDKTF token placeholder rather than a literal value. */
+export function isToken(value: string): boolean {
+  return /\$\{TfToken\[[^\]]+\]\}/.test(value);
+}
+
+/** A TCP port, 1–65535. */
+export function checkPort(path: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new SpecError(path, value, 'a port must be a whole number from 1 to 65535');
+  }
+  return value;
+}
+
+/** A whole number within bounds. */
+export function checkInt(path: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new SpecError(path, value, `allowed: a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/** A boolean. */
+export function checkBool(path: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw new SpecError(path, value, 'allowed: true or false');
+  return value;
+}
+
+/** One of a fixed list of values. */
+export function checkOneOf<T extends string | number>(
+  path: string,
+  value: unknown,
+  allowed: readonly T[],
+): T {
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    throw new SpecError(path, value, `allowed: ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+  }
+  return value as T;
+}
+
+/** A Go duration string such as `10s` or `168h`. */
+export function checkDuration(path: string, value: unknown): string {
+  if (typeof value !== 'string' || !GO_DURATION.test(value)) {
+    throw new SpecError(path, value, 'allowed: a Go duration such as "500ms", "10s", "5m" or "168h"');
+  }
+  return value;
+}
+
+/** A DNS hostname (no scheme, no port, no spaces). */
+export function checkHostname(path: string, value: unknown): string {
+  if (typeof value !== 'string' || !(HOSTNAME.test(value) || IPV4.test(value))) {
+    throw new SpecError(
+      path,
+      value,
+      'allowed: a DNS name of letters, digits, hyphens and dots (no scheme, port or spaces), or an IPv4 address',
+    );
+  }
+  return value;
+}
+
+/** An IPv4 address to bind published ports to. */
+export function checkIpv4(path: string, value: unknown): string {
+  if (typeof value !== 'string' || !IPV4.test(value)) {
+    throw new SpecError(path, value, 'allowed: an IPv4 address such as "127.0.0.1" or "0.0.0.0"');
+  }
+  return value;
+}
+
+/** A Docker object name (container, network, volume): letters, digits, `_`, `.`, `-`. */
+export function checkDockerName(path: string, value: unknown): string {
+  if (typeof value !== 'string' || !/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/.test(value)) {
+    throw new SpecError(
+      path,
+      value,
+      'allowed: 1 to 63 characters of letters, digits, "_", "." and "-", starting with a letter or digit',
+    );
+  }
+  return value;
+}
+
+/** A non-empty string without whitespace or control characters. */
+export function checkWord(path: string, value: unknown): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+  if (typeof value !== 'string' || value.length === 0 || /[\s\u0000-\u001f]/.test(value)) {
+    throw new SpecError(path, value, 'allowed: a non-empty string without spaces or control characters');
+  }
+  return value;
+}
+
+/** An absolute URL with one of the given schemes (or an unresolved token). */
+export function checkUrl(path: string, value: unknown, schemes: readonly string[]): string {
+  if (typeof value === 'string' && isToken(value)) return value;
+  let ok = false;
+  if (typeof value === 'string') {
+    try {
+      const url = new URL(value);
+      ok = schemes.includes(url.protocol.replace(/:$/, '')) && url.hostname.length > 0 && !/\s/.test(value);
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    throw new SpecError(path, value, `allowed: an absolute URL with scheme ${schemes.join(' or ')}`);
+  }
+  return value as string;
+}
+
+/**
+ * A secret that must reach Terraform as a reference, never as a literal: a literal would be
+ * written into the synthesized `cdk.tf.json`. `what` describes the secret for the message.
+ */
+export function checkSecretReference(path: string, value: unknown, what: string): string {
+  if (typeof value !== 'string' || !isToken(value)) {
+    throw new SpecError(
+      path,
+      value,
+      `${what} must be a Terraform reference, not a literal (a literal would be written into cdk.tf.json): ` +
+        'pass Fn.file("path/to/file") or a sensitive TerraformVariable\'s value',
+    );
+  }
+  return value;
+}
+
+/** A list of strings, each checked by `each`. */
+export function checkList<T>(path: string, value: unknown, each: (p: string, v: unknown) => T): T[] {
+  if (!Array.isArray(value)) throw new SpecError(path, value, 'allowed: a list');
+  return value.map((v, i) => each(`${path}[${i}]`, v));
+}

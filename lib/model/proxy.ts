@@ -1,0 +1,41 @@
+import { checkDuration, checkSecretReference, checkUrl, checkWord, isToken } from './checks';
+import { RegistryDialect } from './dialect';
+import { SpecError } from './errors';
+
+/** Pull-through cache of an upstream registry. A proxying registry refuses pushes. */
+export interface ProxySpec {
+  /** The upstream registry, for example `https://registry-1.docker.io`. */
+  readonly remoteUrl: string;
+  /** Upstream user name. @default anonymous pulls */
+  readonly username?: string;
+  /** Upstream password, as a Terraform reference (a literal would reach cdk.tf.json). @default none */
+  readonly password?: string;
+  /** How long cached content is kept (registry 3.x only). @default the registry's 168h */
+  readonly ttl?: string;
+}
+
+/** Proxy settings, validated. */
+export type ResolvedProxy = ProxySpec;
+
+/** Validates the proxy section against the dialect. */
+export function resolveProxy(path: string, spec: ProxySpec, dialect: RegistryDialect): ResolvedProxy {
+  const remoteUrl = checkUrl(`${path}.remoteUrl`, spec.remoteUrl, ['http', 'https']);
+  if ((spec.username === undefined) !== (spec.password === undefined)) {
+    throw new SpecError(`${path}.password`, spec.password, 'give username and password together, or neither');
+  }
+  if (spec.username !== undefined && !isToken(spec.username)) checkWord(`${path}.username`, spec.username);
+  if (spec.password !== undefined)
+    checkSecretReference(`${path}.password`, spec.password, 'an upstream password');
+  if (spec.ttl !== undefined && !dialect.supportsProxyTtl) {
+    throw new SpecError(
+      `${path}.ttl`,
+      spec.ttl,
+      `proxy.ttl needs registry version 3; version is ${dialect.version}`,
+    );
+  }
+  return {
+    remoteUrl,
+    ...(spec.username !== undefined ? { username: spec.username, password: spec.password } : {}),
+    ...(spec.ttl !== undefined ? { ttl: checkDuration(`${path}.ttl`, spec.ttl) } : {}),
+  };
+}

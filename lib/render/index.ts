@@ -1,0 +1,7 @@
+/** The render layer: pure functions from resolved specs to files. No cdktf imports here. */
+export * from './file';
+export * from './htpasswd';
+export * from './registry-config';
+export * from './registry-paths';
+export * from './ui-settings';
+export * from './yaml';

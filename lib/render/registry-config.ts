@@ -1,0 +1,191 @@
+import { ResolvedRedis } from '../model/redis';
+import { ResolvedRegistrySpec } from '../model/registry-spec';
+import { ResolvedStorage } from '../model/storage';
+import { RenderedFile } from './file';
+import { registryPaths } from './registry-paths';
+import { toYaml } from './yaml';
+
+/**
+ * Values that come from outside the spec. Secrets here are expected to be Terraform tokens that
+ * resolve to a YAML-safe scalar (the constructs wrap them in `jsonencode`), never literals.
+ */
+export interface RegistryConfigInputs {
+  /** `http.secret`, shared by every replica. @default none (the registry makes one per process) */
+  readonly httpSecret?: string;
+}
+
+type Yaml = Record<string, unknown>;
+
+function storageSection(storage: ResolvedStorage): Yaml {
+  const d = storage.driver;
+  const section: Yaml = {};
+  if (d.driver === 'filesystem') {
+    section.filesystem = { rootdirectory: d.rootDirectory, maxthreads: d.maxThreads };
+  } else {
+    section.s3 = {
+      region: d.region,
+      bucket: d.bucket,
+      ...(d.regionEndpoint !== undefined ? { regionendpoint: d.regionEndpoint } : {}),
+      ...(d.accessKey !== undefined ? { accesskey: d.accessKey, secretkey: d.secretKey } : {}),
+      ...(d.rootDirectory !== undefined ? { rootdirectory: d.rootDirectory } : {}),
+      encrypt: d.encrypt,
+      secure: d.secure,
+      v4auth: true,
+      chunksize: d.chunkSize,
+    };
+    if (!d.redirect) section.redirect = { disable: true };
+  }
+  section.delete = { enabled: storage.deleteEnabled };
+  if (storage.cache !== 'none') section.cache = { blobdescriptor: storage.cache };
+  section.maintenance = {
+    uploadpurging: {
+      enabled: storage.uploadPurging.enabled,
+      age: storage.uploadPurging.age,
+      interval: storage.uploadPurging.interval,
+      dryrun: storage.uploadPurging.dryRun,
+    },
+    readonly: { enabled: storage.readOnly },
+  };
+  return section;
+}
+
+function redisSection(redis: ResolvedRedis, shape: 'v2' | 'v3'): Yaml {
+  const password = redis.password !== undefined ? { password: redis.password } : {};
+  const timeouts = {
+    dialtimeout: redis.dialTimeout,
+    readtimeout: redis.readTimeout,
+    writetimeout: redis.writeTimeout,
+  };
+  if (shape === 'v2') {
+    return {
+      addr: redis.addresses[0],
+      ...password,
+      db: redis.db,
+      ...timeouts,
+      pool: { maxidle: redis.maxIdle, maxactive: redis.maxActive, idletimeout: redis.idleTimeout },
+    };
+  }
+  return {
+    addrs: [...redis.addresses],
+    ...password,
+    db: redis.db,
+    ...timeouts,
+    poolsize: redis.maxActive,
+    maxidleconns: redis.maxIdle,
+    connmaxidletime: redis.idleTimeout,
+  };
+}
+
+/** Builds the `config.yml` document as an object (before serialization). */
+export function registryConfigObject(spec: ResolvedRegistrySpec, inputs: RegistryConfigInputs = {}): Yaml {
+  const paths = registryPaths(spec.dialect);
+  const http: Yaml = { addr: `:${spec.http.port}` };
+  if (spec.http.host !== undefined) http.host = spec.http.host;
+  if (inputs.httpSecret !== undefined) http.secret = inputs.httpSecret;
+  http.relativeurls = spec.http.relativeUrls;
+  http.draintimeout = spec.http.drainTimeout;
+  if (spec.http.tls) {
+    http.tls = {
+      certificate: paths.tlsCertificate,
+      key: paths.tlsKey,
+      minimumtls: spec.http.tls.minimumVersion,
+    };
+  }
+  http.headers = Object.fromEntries(Object.entries(spec.http.headers).map(([k, v]) => [k, [...v]]));
+  if (spec.http.debug) {
+    http.debug = {
+      addr: `:${spec.http.debug.port}`,
+      prometheus: { enabled: spec.http.debug.prometheus, path: '/metrics' },
+    };
+  }
+
+  const doc: Yaml = {
+    version: '0.1',
+    log: {
+      level: spec.log.level,
+      formatter: spec.log.formatter,
+      accesslog: { disabled: !spec.log.accessLog },
+      fields: { service: 'registry' },
+    },
+    storage: storageSection(spec.storage),
+    http,
+  };
+
+  const auth = spec.auth;
+  if (auth.type === 'htpasswd') {
+    doc.auth = { htpasswd: { realm: auth.realm, path: paths.htpasswd } };
+  } else if (auth.type === 'token') {
+    doc.auth = {
+      token: {
+        realm: auth.realm,
+        service: auth.service,
+        issuer: auth.issuer,
+        rootcertbundle: paths.tokenRootCertBundle,
+        autoredirect: auth.autoRedirect,
+      },
+    };
+  }
+
+  doc.health = {
+    storagedriver: {
+      enabled: spec.health.storageDriver,
+      interval: spec.health.interval,
+      threshold: spec.health.threshold,
+    },
+  };
+
+  if (spec.notifications.length > 0) {
+    doc.notifications = {
+      events: { includereferences: true },
+      endpoints: spec.notifications.map((e) => ({
+        name: e.name,
+        disabled: e.disabled,
+        url: e.url,
+        headers: Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k, [...v]])),
+        timeout: e.timeout,
+        threshold: e.threshold,
+        backoff: e.backoff,
+        ...(e.ignoredMediaTypes.length > 0 ? { ignoredmediatypes: [...e.ignoredMediaTypes] } : {}),
+        ...(e.ignoredActions.length > 0 ? { ignore: { actions: [...e.ignoredActions] } } : {}),
+      })),
+    };
+  }
+
+  const { allowUrls, denyUrls } = spec.validation;
+  if (allowUrls.length > 0 || denyUrls.length > 0) {
+    doc.validation = {
+      manifests: {
+        urls: {
+          ...(allowUrls.length > 0 ? { allow: [...allowUrls] } : {}),
+          ...(denyUrls.length > 0 ? { deny: [...denyUrls] } : {}),
+        },
+      },
+    };
+  }
+
+  if (spec.proxy) {
+    doc.proxy = {
+      remoteurl: spec.proxy.remoteUrl,
+      ...(spec.proxy.username !== undefined
+        ? { username: spec.proxy.username, password: spec.proxy.password }
+        : {}),
+      ...(spec.proxy.ttl !== undefined ? { ttl: spec.proxy.ttl } : {}),
+    };
+  }
+
+  if (spec.redis) doc.redis = redisSection(spec.redis, spec.dialect.redisShape);
+  doc.catalog = { maxentries: spec.catalogMaxEntries };
+  return doc;
+}
+
+/** Renders the registry's `config.yml` at the dialect's path. Pure: same inputs, same bytes. */
+export function renderRegistryConfig(
+  spec: ResolvedRegistrySpec,
+  inputs: RegistryConfigInputs = {},
+): RenderedFile {
+  return {
+    path: registryPaths(spec.dialect).config,
+    content: toYaml(registryConfigObject(spec, inputs)),
+    mode: '0640',
+  };
+}

@@ -1,0 +1,28 @@
+// Synthesizes the default stacks into cdktf.out and tells the user what was generated.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp, DEFAULT_STACKS } from '../stacks/app';
+
+interface TfJson {
+  resource?: Record<string, Record<string, { name?: string; upload?: { file: string }[] }>>;
+  output?: Record<string, { sensitive?: boolean }>;
+}
+
+const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+buildApp({ outdir }).synth();
+
+for (const stack of DEFAULT_STACKS) {
+  const file = join(outdir, 'stacks', stack, 'cdk.tf.json');
+  const tf = JSON.parse(readFileSync(file, 'utf8')) as TfJson;
+  const resources = Object.entries(tf.resource ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const count = resources.reduce((n, [, byName]) => n + Object.keys(byName).length, 0);
+  console.log(`\nstack "${stack}" -> ${file} (${count} resources)`);
+  for (const [type, byName] of resources) console.log(`  ${type} x${Object.keys(byName).length}`);
+  for (const container of Object.values(tf.resource?.docker_container ?? {})) {
+    const files = (container.upload ?? []).map((u) => u.file);
+    console.log(`  container ${container.name}: ${files.length ? files.join(', ') : 'no uploaded files'}`);
+  }
+  const outputs = Object.entries(tf.output ?? {}).map(([k, v]) => (v.sensitive ? `${k} (sensitive)` : k));
+  console.log(`  outputs: ${outputs.join(', ')}`);
+}
+console.log(`\nDeploy one with: npx cdktf deploy <stack>  (see README.md)`);
