@@ -2,7 +2,7 @@ import { ResolvedRedis } from '../model/redis';
 import { ResolvedRegistrySpec } from '../model/registry-spec';
 import { ResolvedStorage } from '../model/storage';
 import { RenderedFile } from './file';
-import { registryPaths } from './registry-paths';
+import { RegistryPaths, registryPaths } from './registry-paths';
 import { toYaml } from './yaml';
 
 /**
@@ -12,6 +12,8 @@ import { toYaml } from './yaml';
 export interface RegistryConfigInputs {
   /** `http.secret`, shared by every replica. @default none (the registry makes one per process) */
   readonly httpSecret?: string;
+  /** Where the referenced files live. @default the dialect's container layout ({@link registryPaths}) */
+  readonly paths?: RegistryPaths;
 }
 
 type Yaml = Record<string, unknown>;
@@ -78,7 +80,7 @@ function redisSection(redis: ResolvedRedis, shape: 'v2' | 'v3'): Yaml {
 
 /** Builds the `config.yml` document as an object (before serialization). */
 export function registryConfigObject(spec: ResolvedRegistrySpec, inputs: RegistryConfigInputs = {}): Yaml {
-  const paths = registryPaths(spec.dialect);
+  const paths = inputs.paths ?? registryPaths(spec.dialect);
   const http: Yaml = { addr: `:${spec.http.port}` };
   if (spec.http.host !== undefined) http.host = spec.http.host;
   if (inputs.httpSecret !== undefined) http.secret = inputs.httpSecret;
@@ -184,7 +186,7 @@ export function renderRegistryConfig(
   inputs: RegistryConfigInputs = {},
 ): RenderedFile {
   return {
-    path: registryPaths(spec.dialect).config,
+    path: (inputs.paths ?? registryPaths(spec.dialect)).config,
     content: toYaml(registryConfigObject(spec, inputs)),
     mode: '0640',
   };

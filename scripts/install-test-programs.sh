@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the real programs the tests run, on a fresh Debian machine; idempotent and cached.
+#  - Debian's docker-registry (distribution 2.8.2) and openssl (test certificates);
+#  - distribution 3.0.0 built from its Go module, cached under $HOME/.cache/registry-platform.
+# Prints where each program is; fails with a message naming the step that failed.
+set -euo pipefail
+
+CACHE="${REGISTRY_PLATFORM_CACHE:-$HOME/.cache/registry-platform}"
+REGISTRY3_VERSION="v3.0.0"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+fail() { echo "install-test-programs: $*" >&2; exit 1; }
+
+need_apt=()
+command -v docker-registry >/dev/null 2>&1 || need_apt+=(docker-registry)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  echo "step apt: installing ${need_apt[*]}"
+  $SUDO apt-get update -qq || fail "step apt: 'apt-get update' failed"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null \
+    || fail "step apt: 'apt-get install ${need_apt[*]}' failed"
+fi
+
+reg3="$CACHE/registry-${REGISTRY3_VERSION#v}/registry"
+if [ ! -x "$reg3" ]; then
+  command -v go >/dev/null 2>&1 || fail "step registry3: Go is needed to build distribution $REGISTRY3_VERSION"
+  echo "step registry3: building github.com/distribution/distribution/v3/cmd/registry@$REGISTRY3_VERSION (a few minutes)"
+  mkdir -p "$(dirname "$reg3")"
+  GOBIN="$(dirname "$reg3")" GOFLAGS=-mod=mod go install \
+    "github.com/distribution/distribution/v3/cmd/registry@$REGISTRY3_VERSION" \
+    || fail "step registry3: go install failed"
+fi
+
+echo "registry 2: $(command -v docker-registry) ($(docker-registry --version 2>&1 | head -n1))"
+echo "registry 3: $reg3 ($("$reg3" --version 2>&1 | head -n1))"
+echo "openssl: $(openssl version)"
