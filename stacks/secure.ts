@@ -6,7 +6,7 @@ import { configureProviders } from '../lib/constructs/providers';
 import { Registry } from '../lib/constructs/registry';
 import { RegistryUi } from '../lib/constructs/registry-ui';
 import { RegistryCertificates, suppliedTls, TlsMaterial } from '../lib/constructs/tls';
-import { checkHostname } from '../lib/model/checks';
+import { checkHostname, checkPort } from '../lib/model/checks';
 import { RegistryVersion } from '../lib/model/dialect';
 import { TlsMinimumVersion } from '../lib/model/http';
 import { SuppliedTlsSpec } from '../lib/model/tls';
@@ -68,7 +68,7 @@ export class SecureStack extends TerraformStack {
     const prefix = props.namePrefix ?? id;
     const hostname = checkHostname(`${id}.hostname`, props.hostname ?? 'localhost');
     const bindAddress = props.bindAddress ?? '127.0.0.1';
-    const port = props.port ?? 5443;
+    const port = checkPort(`${id}.port`, props.port ?? 5443);
     const network = new PlatformNetwork(this, 'network', { name: `${prefix}-net` });
     this.tls =
       props.tls !== undefined

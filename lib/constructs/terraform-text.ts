@@ -6,7 +6,7 @@ import { Fn, Token } from './cdktf';
  * placeholders (`${TfToken[...]}`) are left alone: they are resolved into real references.
  */
 export function terraformLiteral(text: string): string {
-  return text.replace(/\$\{(?!TfToken\[)/g, '$${').replace(/%\{/g, '%%{');
+  return text.replace(/\$\{(?!TfToken\[)/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /**

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- parsed YAML is walked freely in assertions */
 import { parse } from 'yaml';
 import { resolveRegistrySpec, RegistrySpec } from '../../lib/model';
 import { registryPaths, renderRegistryConfig } from '../../lib/render';

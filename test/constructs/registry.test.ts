@@ -1,0 +1,150 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized JSON is walked freely in tests */
+import { parse } from 'yaml';
+import {
+  Container,
+  HtpasswdUsers,
+  PlatformNetwork,
+  Registry,
+  RegistryCertificates,
+  RegistryProps,
+  SpecError,
+  Volume,
+} from '../../lib';
+import { only, synthWith } from '../helpers/synth';
+
+function registry(props: Partial<RegistryProps> = {}): string {
+  return synthWith((s) => {
+    const network = new PlatformNetwork(s, 'network', { name: 'lab-net' });
+    new Registry(s, 'registry', { name: 'lab-registry', network, ...props });
+  });
+}
+
+describe('Registry construct', () => {
+  test('hardened container: read-only root, every capability dropped, no-new-privileges, /tmp tmpfs', () => {
+    const json = registry();
+    expect(json).toHaveResourceWithProperties(Container, {
+      name: 'lab-registry',
+      read_only: true,
+      capabilities: { drop: ['ALL'] },
+      security_opts: ['no-new-privileges:true'],
+      tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' },
+      restart: 'unless-stopped',
+      networks_advanced: [{ name: 'lab-net', aliases: ['registry'] }],
+    });
+  });
+
+  test('only the API port is published, on 127.0.0.1 by default; the debug port never is', () => {
+    const c = only(registry(), 'docker_container');
+    expect(c.ports).toEqual([{ internal: 5000, external: 5000, ip: '127.0.0.1', protocol: 'tcp' }]);
+    expect(
+      only(registry({ publish: { port: 6000, bindAddress: '10.1.2.3' } }), 'docker_container').ports,
+    ).toEqual([{ internal: 5000, external: 6000, ip: '10.1.2.3', protocol: 'tcp' }]);
+    expect(only(registry({ publish: false }), 'docker_container').ports).toEqual([]);
+  });
+
+  test('health check asks the debug listener inside the container and deploy waits for it', () => {
+    const c = only(registry(), 'docker_container');
+    expect(c.healthcheck.test).toEqual([
+      'CMD',
+      'wget',
+      '-q',
+      '-O',
+      '/dev/null',
+      'http://127.0.0.1:5001/debug/health',
+    ]);
+    expect(c.wait).toBe(true);
+  });
+
+  test('config volume at the dialect dir, data volume kept outside Terraform by default', () => {
+    const json = registry();
+    const c = only(json, 'docker_container');
+    expect(c.volumes).toEqual([
+      {
+        volume_name: expect.stringMatching(/^\$\{docker_volume\.registry_config_[A-F0-9]+\.name\}$/),
+        container_path: '/etc/docker/registry',
+      },
+      { volume_name: 'lab-registry-data', container_path: '/var/lib/registry' },
+    ]);
+    expect(json).toHaveResourceWithProperties(Volume, { name: 'lab-registry-config' });
+    expect(json).not.toHaveResourceWithProperties(Volume, { name: 'lab-registry-data' });
+    expect(registry({ retainDataOnDestroy: false })).toHaveResourceWithProperties(Volume, {
+      name: 'lab-registry-data',
+    });
+  });
+
+  test('dialect 3 uploads to /etc/distribution and turns OTEL tracing off', () => {
+    const c = only(registry({ version: 3 }), 'docker_container');
+    expect(c.upload.map((u: any) => u.file)).toEqual(['/etc/distribution/config.yml']);
+    expect(c.env).toEqual(['OTEL_TRACES_EXPORTER=none']);
+    expect(c.volumes[0].container_path).toBe('/etc/distribution');
+  });
+
+  test('http.secret is generated (alphanumeric, 48) and reaches the YAML through jsonencode', () => {
+    const json = registry();
+    const pw = only(json, 'random_password');
+    expect(pw).toMatchObject({ length: 48, special: false });
+    const upload = only(json, 'docker_container').upload[0];
+    expect(upload.content).toMatch(
+      /\n {2}secret: \$\{jsonencode\(random_password\.registry_http-secret_[A-F0-9]+\.result\)\}\n/,
+    );
+  });
+
+  test('literal ${ and %{ in file content are escaped for Terraform', () => {
+    const upload = only(
+      registry({ http: { headers: { 'X-Note': ['${not-a-ref} %{nor-a-directive}'] } } }),
+      'docker_container',
+    ).upload[0];
+    expect(upload.content).toContain('$${not-a-ref} %%{nor-a-directive}');
+    // Unescaping what Terraform unescapes gives back the literal text in valid YAML.
+    const applied = (upload.content as string)
+      .replace(/\$\$\{/g, '${')
+      .replace(/%%\{/g, '%{')
+      .replace(/\$\{jsonencode\([^)]*\)\}/, '"s"');
+    expect(parse(applied).http.headers['X-Note']).toEqual(['${not-a-ref} %{nor-a-directive}']);
+  });
+
+  test('TLS and htpasswd files are uploaded with tight modes and referenced, never inlined', () => {
+    const json = synthWith((s) => {
+      const network = new PlatformNetwork(s, 'network', { name: 'lab-net' });
+      const tls = new RegistryCertificates(s, 'tls', { hostnames: ['registry.lab'] });
+      const users = new HtpasswdUsers(s, 'users', { users: [{ name: 'admin' }] });
+      new Registry(s, 'registry', { name: 'lab-registry', network, tls, htpasswd: users });
+    });
+    const c = JSON.parse(json).resource.docker_container;
+    const uploads = Object.fromEntries((Object.values(c)[0] as any).upload.map((u: any) => [u.file, u]));
+    expect(Object.keys(uploads)).toEqual([
+      '/etc/docker/registry/config.yml',
+      '/etc/docker/registry/auth/htpasswd',
+      '/etc/docker/registry/certs/server.crt',
+      '/etc/docker/registry/certs/server.key',
+    ]);
+    expect(uploads['/etc/docker/registry/certs/server.key'].permissions).toBe('0600');
+    expect(uploads['/etc/docker/registry/certs/server.key'].content).toMatch(
+      /^\$\{tls_private_key\.tls_server-key_[A-F0-9]+\.private_key_pem\}$/,
+    );
+    expect(uploads['/etc/docker/registry/auth/htpasswd'].content).toMatch(
+      /^admin:\$\{random_password\.users_password-admin_[A-F0-9]+\.bcrypt_hash\}\n$/,
+    );
+    const config = parse(uploads['/etc/docker/registry/config.yml'].content);
+    expect(config.auth).toEqual({
+      htpasswd: { realm: 'Registry', path: '/etc/docker/registry/auth/htpasswd' },
+    });
+    expect(config.http.tls.minimumtls).toBe('tls1.2');
+  });
+
+  test('inconsistent wiring fails at synth with a clear error', () => {
+    expect(() => registry({ auth: { type: 'htpasswd' } })).toThrow(
+      /registry\.htpasswd: got undefined; htpasswd users are needed exactly when auth\.type is "htpasswd"/,
+    );
+    expect(() => registry({ http: { tls: {} } })).toThrow(
+      /registry\.tls: got undefined; http\.tls is set, so a certificate is needed/,
+    );
+    expect(() => registry({ name: 'bad name' })).toThrow(SpecError);
+    expect(() => registry({ storage: { driver: { driver: 'gcs' } as never } })).toThrow(
+      /registry\.storage\.driver\.driver: got "gcs"; allowed: "filesystem", "s3"/,
+    );
+    expect(() =>
+      registry({ auth: { type: 'token', realm: 'https://auth/token', service: 'registry' } as never }),
+    ).toThrow(/registry\.auth\.issuer: got undefined; token auth needs the issuer/);
+  });
+});

@@ -1,0 +1,208 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized JSON is walked freely in tests */
+import { Testing } from 'cdktf';
+import { parse } from 'yaml';
+import { BasicStack, SecureStack } from '../../stacks';
+import { TfJson } from '../helpers/synth';
+
+function synthBasic(props = {}): TfJson {
+  return JSON.parse(Testing.synth(new BasicStack(Testing.app(), 'basic', props))) as TfJson;
+}
+function synthSecure(props = {}): TfJson {
+  return JSON.parse(Testing.synth(new SecureStack(Testing.app(), 'secure', props))) as TfJson;
+}
+/** `type.name` of every resource: Terraform addresses are public API, a change replaces real resources. */
+function addresses(tf: TfJson): string[] {
+  return Object.entries(tf.resource)
+    .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
+    .sort();
+}
+function container(tf: TfJson, name: string): any {
+  return Object.values(tf.resource.docker_container!).find((c) => c.name === name);
+}
+function upload(c: any, file: string): string {
+  return c.upload.find((u: any) => u.file === file).content;
+}
+
+describe('basic stack', () => {
+  const tf = synthBasic();
+
+  test('Terraform addresses', () => {
+    expect(addresses(tf)).toEqual([
+      'docker_container.registry_container_ADE921E6',
+      'docker_image.registry_image_D3DCD34E',
+      'docker_network.network_C8AC2FB3',
+      'docker_volume.registry_config_85E9C392',
+      'random_password.registry_http-secret_9909A992',
+    ]);
+  });
+
+  test('one registry on 127.0.0.1:5000 with a persistent volume, no auth, no TLS', () => {
+    const c = container(tf, 'basic-registry');
+    expect(c.ports).toEqual([{ internal: 5000, external: 5000, ip: '127.0.0.1', protocol: 'tcp' }]);
+    expect(c.volumes[1]).toEqual({ volume_name: 'basic-registry-data', container_path: '/var/lib/registry' });
+    const config = parse(upload(c, '/etc/docker/registry/config.yml'));
+    expect(config.auth).toBeUndefined();
+    expect(config.http.tls).toBeUndefined();
+    expect(tf.output!.registry_url!.value).toBe('http://localhost:5000');
+  });
+
+  test('parameters: port, bind address, version, image', () => {
+    const p = synthBasic({
+      port: 5999,
+      bindAddress: '0.0.0.0',
+      registryVersion: 3,
+      registryImage: 'registry:3.0.0',
+    });
+    const c = container(p, 'basic-registry');
+    expect(c.ports[0]).toMatchObject({ external: 5999, ip: '0.0.0.0' });
+    expect(c.upload[0].file).toBe('/etc/distribution/config.yml');
+  });
+
+  test('snapshot (reviewed: the basic stack as deployed)', () => {
+    expect(tf).toMatchSnapshot();
+  });
+});
+
+describe('secure stack', () => {
+  const tf = synthSecure();
+
+  test('Terraform addresses', () => {
+    expect(addresses(tf)).toEqual([
+      'docker_container.registry_container_ADE921E6',
+      'docker_container.ui_container_79C2AC90',
+      'docker_image.registry_image_D3DCD34E',
+      'docker_image.ui_image_493821E3',
+      'docker_network.network_C8AC2FB3',
+      'docker_volume.registry_config_85E9C392',
+      'random_password.registry_http-secret_9909A992',
+      'random_password.users_password-admin_E585E7DE',
+      'random_password.users_password-developer_ECE16A9C',
+      'random_password.users_password-readonly_522E0B9E',
+      'tls_cert_request.tls_server-csr_6C235180',
+      'tls_locally_signed_cert.tls_server_DE20AC8F',
+      'tls_private_key.tls_ca-key_1CE3EB99',
+      'tls_private_key.tls_server-key_6B7D05EB',
+      'tls_self_signed_cert.tls_ca_75D9EF28',
+    ]);
+  });
+
+  test('TLS 1.2+, htpasswd with the three default users, http.host and delete on', () => {
+    const c = container(tf, 'secure-registry');
+    const config = parse(upload(c, '/etc/docker/registry/config.yml'));
+    expect(config.http.tls.minimumtls).toBe('tls1.2');
+    expect(config.http.host).toBe('https://localhost:5443');
+    expect(config.auth.htpasswd.path).toBe('/etc/docker/registry/auth/htpasswd');
+    expect(config.storage.delete.enabled).toBe(true);
+    expect(
+      upload(c, '/etc/docker/registry/auth/htpasswd')
+        .split('\n')
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['admin', 'developer', 'readonly', '']);
+    expect(c.ports).toEqual([{ internal: 5000, external: 5443, ip: '127.0.0.1', protocol: 'tcp' }]);
+  });
+
+  test('certificate SANs cover the hostname, the service names, localhost and 127.0.0.1', () => {
+    const csr = Object.values(tf.resource.tls_cert_request!)[0]!;
+    expect(csr.dns_names).toEqual(['localhost', 'registry', 'secure-registry']);
+    expect(csr.ip_addresses).toEqual(['127.0.0.1']);
+  });
+
+  test('outputs: URL, CA and where to put it, credentials marked sensitive', () => {
+    const out = tf.output!;
+    expect(out.registry_url!.value).toBe('https://localhost:5443');
+    expect(out.ca_certificate!.value).toMatch(/^\$\{tls_self_signed_cert\.tls_ca_[A-F0-9]+\.cert_pem\}$/);
+    expect(out.ca_trust_path!.value).toBe('/etc/docker/certs.d/localhost:5443/ca.crt');
+    expect(out.credentials!.sensitive).toBe(true);
+    expect(Object.keys(out.credentials!.value as object)).toEqual(['admin', 'developer', 'readonly']);
+    expect(out.ui_url!.value).toBe('http://127.0.0.1:8080');
+  });
+
+  test('UI proxies to the registry over TLS on the network, secured, delete shown', () => {
+    const ui = container(tf, 'secure-ui');
+    expect(ui.env).toEqual(
+      expect.arrayContaining([
+        'NGINX_PROXY_PASS_URL=https://registry:5000',
+        'REGISTRY_SECURED=true',
+        'DELETE_IMAGES=true',
+      ]),
+    );
+  });
+
+  test('parameters: hostname, ports, users, version 3, supplied certificates', () => {
+    const p = synthSecure({
+      hostname: 'registry.lab',
+      port: 443,
+      uiPort: 8443,
+      users: [{ name: 'teacher' }],
+      registryVersion: 3,
+      tls: { certificatePem: '${TfToken[TOKEN.1]}', privateKeyPem: '${TfToken[TOKEN.2]}' },
+    });
+    expect(p.resource.tls_self_signed_cert).toBeUndefined();
+    const c = container(p, 'secure-registry');
+    expect(parse(upload(c, '/etc/distribution/config.yml')).http.host).toBe('https://registry.lab:443');
+    expect(upload(c, '/etc/distribution/auth/htpasswd')).toMatch(/^teacher:/);
+    expect(p.output!.ca_certificate).toBeUndefined();
+  });
+
+  test('snapshot (reviewed: the secure stack as deployed)', () => {
+    expect(tf).toMatchSnapshot();
+  });
+});
+
+describe('invalid stack parameters fail at synth with a clear error', () => {
+  test.each([
+    [
+      'port outside 1-65535',
+      () => synthSecure({ port: 70000 }),
+      /secure\.port: got 70000; a port must be a whole number from 1 to 65535/,
+    ],
+    ['UI port 0', () => synthSecure({ uiPort: 0 }), /ui\.publish\.port: got 0/],
+    ['basic port 0', () => synthBasic({ port: 0 }), /registry\.publish\.port: got 0/],
+    [
+      'a hostname with spaces',
+      () => synthSecure({ hostname: 'my registry' }),
+      /secure\.hostname: got "my registry"; allowed: a DNS name/,
+    ],
+    [
+      'registry version 4',
+      () => synthBasic({ registryVersion: 4 }),
+      /registry\.version: got 4; allowed: 2 \(registry:2\.x\) or 3 \(registry:3\.x\)/,
+    ],
+    [
+      'a user name containing ":"',
+      () => synthSecure({ users: [{ name: 'bad:name' }] }),
+      /users\.users\[0\]\.name: got "bad:name"; allowed: .*no ":"/,
+    ],
+    [
+      'TLS minimum below 1.2',
+      () => synthSecure({ tlsMinimumVersion: 'tls1.1' }),
+      /registry\.http\.tls\.minimumVersion: got "tls1\.1"; allowed: "tls1\.2" or "tls1\.3"/,
+    ],
+    [
+      'a bind address that is not IPv4',
+      () => synthBasic({ bindAddress: 'localhost' }),
+      /registry\.publish\.bindAddress: got "localhost"/,
+    ],
+    [
+      'a literal supplied private key',
+      () =>
+        synthSecure({
+          tls: {
+            certificatePem: '-----BEGIN CERTIFICATE-----\n',
+            privateKeyPem: '-----BEGIN PRIVATE KEY-----\nx',
+          },
+        }),
+      /secure\.tls\.privateKeyPem: got <a PEM private key \(not shown\)>/,
+    ],
+  ])('%s', (_name, fn, message) => {
+    expect(fn).toThrow(message);
+  });
+});
+
+describe('warnings', () => {
+  test('a basic registry bound beyond loopback is flagged', () => {
+    const stack = new BasicStack(Testing.app(), 'basic', { bindAddress: '0.0.0.0' });
+    const warnings = stack.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+    expect(warnings.join('\n')).toMatch(/no TLS and no auth but is bound to 0\.0\.0\.0/);
+  });
+});
