@@ -25,4 +25,4 @@ for (const stack of DEFAULT_STACKS) {
   const outputs = Object.entries(tf.output ?? {}).map(([k, v]) => (v.sensitive ? `${k} (sensitive)` : k));
   console.log(`  outputs: ${outputs.join(', ')}`);
 }
-console.log(`\nDeploy one with: npx cdktf deploy <stack>  (see README.md)`);
+console.log(`\nDeploy one with: npx --yes cdktf-cli@0.21.0 deploy <stack>  (see README.md)`);

@@ -142,3 +142,24 @@ export function checkList<T>(path: string, value: unknown, each: (p: string, v: 
   if (!Array.isArray(value)) throw new SpecError(path, value, 'allowed: a list');
   return value.map((v, i) => each(`${path}[${i}]`, v));
 }
+
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+/** HTTP headers as the registry takes them: a name (RFC 9110 token) to a list of single-line values. */
+export function checkHeaders(
+  path: string,
+  headers: Readonly<Record<string, readonly string[]>>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) {
+      throw new SpecError(path, name, 'allowed: header names of letters, digits and - (RFC 9110 tokens)');
+    }
+    out[name] = checkList(`${path}.${name}`, values, (p, v) => {
+      if (typeof v !== 'string' || /[\r\n]/.test(v))
+        throw new SpecError(p, v, 'allowed: a single-line string');
+      return v;
+    });
+  }
+  return out;
+}

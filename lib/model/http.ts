@@ -1,4 +1,4 @@
-import { checkBool, checkDuration, checkList, checkPort, checkUrl } from './checks';
+import { checkBool, checkDuration, checkHeaders, checkPort, checkUrl } from './checks';
 import { SpecError } from './errors';
 
 /** Minimum TLS versions the library accepts (TLS 1.0 and 1.1 are refused). */
@@ -60,8 +60,6 @@ export function securityHeaders(tls: boolean): Record<string, string[]> {
   return headers;
 }
 
-const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
-
 /** Fills in HTTP defaults and validates every field. */
 export function resolveHttp(path: string, spec: HttpSpec = {}): ResolvedHttp {
   const port = checkPort(`${path}.port`, spec.port ?? 5000);
@@ -77,21 +75,7 @@ export function resolveHttp(path: string, spec: HttpSpec = {}): ResolvedHttp {
     }
     tls = { minimumVersion: v };
   }
-  const headers: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(spec.headers ?? {})) {
-    if (!HEADER_NAME.test(name)) {
-      throw new SpecError(
-        `${path}.headers`,
-        name,
-        'allowed: header names of letters, digits and - (RFC 9110 tokens)',
-      );
-    }
-    headers[name] = checkList(`${path}.headers.${name}`, values, (p, v) => {
-      if (typeof v !== 'string' || /[\r\n]/.test(v))
-        throw new SpecError(p, v, 'allowed: a single-line string');
-      return v;
-    });
-  }
+  const headers = checkHeaders(`${path}.headers`, spec.headers ?? {});
   let debug: Required<DebugSpec> | undefined;
   if (spec.debug !== false) {
     const d = spec.debug ?? {};

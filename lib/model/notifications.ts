@@ -1,4 +1,13 @@
-import { checkBool, checkDuration, checkInt, checkList, checkOneOf, checkUrl, checkWord } from './checks';
+import {
+  checkBool,
+  checkDuration,
+  checkHeaders,
+  checkInt,
+  checkList,
+  checkOneOf,
+  checkUrl,
+  checkWord,
+} from './checks';
 import { SpecError } from './errors';
 
 /** Event actions the registry can be told to leave out. */
@@ -40,14 +49,7 @@ export function resolveNotifications(
     const name = checkWord(`${p}.name`, e.name);
     if (names.has(name)) throw new SpecError(`${p}.name`, name, 'endpoint names must be unique');
     names.add(name);
-    const headers: Record<string, string[]> = {};
-    for (const [h, values] of Object.entries(e.headers ?? {})) {
-      headers[checkWord(`${p}.headers`, h)] = checkList(`${p}.headers.${h}`, values, (pp, v) => {
-        if (typeof v !== 'string' || /[\r\n]/.test(v))
-          throw new SpecError(pp, v, 'allowed: a single-line string');
-        return v;
-      });
-    }
+    const headers = checkHeaders(`${p}.headers`, e.headers ?? {});
     return {
       name,
       url: checkUrl(`${p}.url`, e.url, ['http', 'https']),

@@ -96,19 +96,10 @@ export interface ResolvedStorage {
 }
 
 /** S3 storage with defaults filled in. */
-export interface ResolvedS3Storage {
-  readonly driver: 's3';
-  readonly bucket: string;
-  readonly region: string;
-  readonly regionEndpoint?: string;
-  readonly accessKey?: string;
-  readonly secretKey?: string;
-  readonly rootDirectory?: string;
-  readonly encrypt: boolean;
-  readonly secure: boolean;
-  readonly chunkSize: number;
-  readonly redirect: boolean;
-}
+export type ResolvedS3Storage = Required<
+  Pick<S3StorageSpec, 'driver' | 'bucket' | 'region' | 'encrypt' | 'secure' | 'chunkSize' | 'redirect'>
+> &
+  Pick<S3StorageSpec, 'regionEndpoint' | 'accessKey' | 'secretKey' | 'rootDirectory'>;
 
 /** The data directory of the filesystem driver, where the data volume is mounted. */
 export const DEFAULT_DATA_DIR = '/var/lib/registry';
