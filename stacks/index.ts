@@ -1,4 +1,6 @@
 /** The ready-made stacks. */
 export * from './app';
 export * from './basic';
+export * from './ha';
+export * from './mirror';
 export * from './secure';

@@ -7,3 +7,5 @@ export * from './registry';
 export * from './registry-ui';
 export * from './terraform-text';
 export * from './tls';
+export * from './redis-cache';
+export * from './load-balancer';

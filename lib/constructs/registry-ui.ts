@@ -19,6 +19,10 @@ export interface RegistryUiProps {
   readonly publish?: PublishSpec;
   /** Image reference. @default 'joxit/docker-registry-ui:2.5.7' */
   readonly image?: string;
+  /** URL the UI's own nginx proxies `/v2` to. @default the registry's internal URL */
+  readonly registryUrl?: string;
+  /** Publish the UI on the host; `false` when it is served through a load balancer. @default port 8080 on 127.0.0.1 */
+  readonly publishOnHost?: boolean;
   /** Title shown in the UI. @default 'Docker Registry' */
   readonly title?: string;
 }
@@ -40,16 +44,19 @@ export class RegistryUi extends Construct {
   public readonly settings: Readonly<Record<string, string>>;
   /** The container resource. */
   public readonly container: Container;
+  /** The container name, which other containers on the network resolve. */
+  public readonly name: string;
 
   /** Defines the UI container. */
   public constructor(scope: Construct, id: string, props: RegistryUiProps) {
     super(scope, id);
     const name = checkDockerName(`${id}.name`, props.name);
+    this.name = name;
     const imageRef = checkWord(`${id}.image`, props.image ?? 'joxit/docker-registry-ui:2.5.7');
     this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 8080 });
     this.settings = renderUiSettings({
       title: props.title ?? 'Docker Registry',
-      registryUrl: props.registry.internalUrl,
+      registryUrl: props.registryUrl ?? props.registry.internalUrl,
       secured: props.registry.authEnabled,
       deleteEnabled: props.registry.spec.storage.deleteEnabled,
     });
@@ -62,7 +69,10 @@ export class RegistryUi extends Construct {
       mustRun: true,
       env: envList(this.settings),
       networksAdvanced: [{ name: props.network.name }],
-      ports: [{ internal: 80, external: this.publish.port, ip: this.publish.bindAddress, protocol: 'tcp' }],
+      ports:
+        props.publishOnHost === false
+          ? []
+          : [{ internal: 80, external: this.publish.port, ip: this.publish.bindAddress, protocol: 'tcp' }],
       capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
       securityOpts: h.securityOpts,
       dependsOn: [props.registry.container],

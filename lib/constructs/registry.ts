@@ -29,6 +29,8 @@ export interface RegistryProps extends RegistrySpec {
   readonly htpasswd?: HtpasswdUsers;
   /** `http.secret` as a Terraform reference, shared by replicas. @default a generated 48-character secret */
   readonly httpSecret?: string;
+  /** Name of the data volume; replicas that share storage pass the same name. @default `<name>-data` */
+  readonly dataVolumeName?: string;
   /**
    * Keep the data volume when the stack is destroyed. When true the volume is not a Terraform
    * resource: Docker creates it on first use and `destroy` leaves it (and its images) in place.
@@ -99,7 +101,7 @@ export class Registry extends Construct {
 
     const secret =
       props.httpSecret ?? new Password(this, 'http-secret', { length: 48, special: false }).result;
-    const config = renderRegistryConfig(this.spec, { httpSecret: yamlScalar(secret) });
+    const config = renderRegistryConfig(quoteSecrets(this.spec), { httpSecret: yamlScalar(secret) });
     const files: RenderedFile[] = [config];
     if (props.htpasswd) files.push(props.htpasswd.file(this.paths.htpasswd));
     if (props.tls) {
@@ -110,7 +112,10 @@ export class Registry extends Construct {
 
     const image = new Image(this, 'image', { name: this.spec.image, keepLocally: true });
     const configVolume = new Volume(this, 'config', { name: `${this.name}-config` });
-    this.dataVolumeName = `${this.name}-data`;
+    this.dataVolumeName = checkDockerName(
+      `${id}.dataVolumeName`,
+      props.dataVolumeName ?? `${this.name}-data`,
+    );
     if (props.retainDataOnDestroy === false) new Volume(this, 'data', { name: this.dataVolumeName });
 
     const volumes = [{ volumeName: configVolume.name, containerPath: this.paths.configDir }];
@@ -178,4 +183,24 @@ export class Registry extends Construct {
     if (!this.publish) throw new SpecError('publish', false, 'the registry is not published on the host');
     return `${this.spec.http.tls ? 'https' : 'http'}://${hostname}:${this.publish.port}`;
   }
+}
+
+/**
+ * The spec with every secret reference wrapped so that it lands in YAML as one quoted scalar,
+ * whatever characters the value has at apply time.
+ */
+function quoteSecrets(spec: ResolvedRegistrySpec): ResolvedRegistrySpec {
+  const d = spec.storage.driver;
+  return {
+    ...spec,
+    ...(spec.redis?.password !== undefined
+      ? { redis: { ...spec.redis, password: yamlScalar(spec.redis.password) } }
+      : {}),
+    ...(spec.proxy?.password !== undefined
+      ? { proxy: { ...spec.proxy, password: yamlScalar(spec.proxy.password) } }
+      : {}),
+    ...(d.driver === 's3' && d.secretKey !== undefined
+      ? { storage: { ...spec.storage, driver: { ...d, secretKey: yamlScalar(d.secretKey) } } }
+      : {}),
+  };
 }

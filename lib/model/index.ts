@@ -14,3 +14,5 @@ export * from './registry-spec';
 export * from './storage';
 export * from './tls';
 export * from './users';
+export * from './redis-cache';
+export * from './load-balancer';

@@ -5,3 +5,6 @@ export * from './registry-config';
 export * from './registry-paths';
 export * from './ui-settings';
 export * from './yaml';
+export * from './redis-conf';
+export * from './nginx-conf';
+export * from './templates';

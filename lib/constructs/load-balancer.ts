@@ -1,0 +1,134 @@
+import { Construct } from 'constructs';
+import { checkDockerName } from '../model/checks';
+import { SpecError } from '../model/errors';
+import { LoadBalancerSpec, ResolvedLoadBalancer, resolveLoadBalancer } from '../model/load-balancer';
+import { ResolvedPublish, resolvePublish } from '../model/publish';
+import { RenderedFile } from '../render/file';
+import { renderNginxConf } from '../render/nginx-conf';
+import { hardening, TMPFS_TMP } from './hardening';
+import { PlatformNetwork } from './platform-network';
+import { Container, Image, Volume } from './providers';
+import { Registry } from './registry';
+import { terraformLiteral } from './terraform-text';
+import { TlsMaterial } from './tls';
+
+/** Props of {@link LoadBalancer}. */
+export interface LoadBalancerProps extends LoadBalancerSpec {
+  /** Container name, also the prefix of its config volume (unique on the Docker host). */
+  readonly name: string;
+  /** The network shared with the replicas. */
+  readonly network: PlatformNetwork;
+  /** The registry replicas (plain HTTP on the private network; TLS ends here). */
+  readonly replicas: readonly Registry[];
+  /** Certificate and key served to clients. */
+  readonly tls: TlsMaterial;
+  /** Host port for HTTPS. */
+  readonly httpsHostPort: number;
+  /** Host port for the HTTP → HTTPS redirect. @default no HTTP port published */
+  readonly httpHostPort?: number;
+  /** Host address both ports are bound to. @default '127.0.0.1' */
+  readonly bindAddress?: string;
+  /** Names other containers use to reach the load balancer. @default ['lb'] */
+  readonly aliases?: readonly string[];
+  /** A UI base URL to serve at `/` (same origin as `/v2/`). @default none */
+  readonly uiUpstream?: string;
+}
+
+const CONFIG_DIR = '/etc/nginx/lb';
+
+/**
+ * nginx in front of N registry replicas: TLS termination, HTTP → HTTPS redirect, an upstream with
+ * keepalive and passive failover, every directive the registry needs behind a proxy (unbuffered
+ * HTTP/1.1 streaming, unlimited body, forwarded headers, the API-version header on nginx's own
+ * answers, 900 s timeouts) and `/healthz`. Unprivileged ports inside the container, read-only root,
+ * pid and temp files on a tmpfs; the master keeps only CHOWN, SETUID and SETGID to start its
+ * workers as `nginx` (so the key can stay 0600, readable by root only).
+ * Construct ids `image`, `config` and `container` are public API.
+ */
+export class LoadBalancer extends Construct {
+  /** The validated spec. */
+  public readonly spec: ResolvedLoadBalancer;
+  /** The rendered nginx.conf. */
+  public readonly file: RenderedFile;
+  /** Published HTTPS address. */
+  public readonly https: ResolvedPublish;
+  /** The first network alias. */
+  public readonly serviceName: string;
+  /** The container resource. */
+  public readonly container: Container;
+
+  /** Renders nginx.conf and defines the container. */
+  public constructor(scope: Construct, id: string, props: LoadBalancerProps) {
+    super(scope, id);
+    const name = checkDockerName(`${id}.name`, props.name);
+    this.spec = resolveLoadBalancer(id, props);
+    if (props.replicas.length === 0) {
+      throw new SpecError(`${id}.replicas`, [], 'allowed: at least one registry replica');
+    }
+    for (const r of props.replicas) {
+      if (r.spec.http.tls) {
+        throw new SpecError(
+          `${id}.replicas`,
+          r.name,
+          'replicas behind the load balancer speak plain HTTP on the private network; remove their tls',
+        );
+      }
+    }
+    const bindAddress = props.bindAddress ?? '127.0.0.1';
+    this.https = resolvePublish(`${id}.httpsHostPort`, { port: props.httpsHostPort, bindAddress });
+    const http =
+      props.httpHostPort !== undefined
+        ? resolvePublish(`${id}.httpHostPort`, { port: props.httpHostPort, bindAddress })
+        : undefined;
+    const aliases = [...(props.aliases ?? ['lb'])];
+    this.serviceName = aliases[0] ?? name;
+    this.file = renderNginxConf(this.spec, {
+      path: `${CONFIG_DIR}/nginx.conf`,
+      upstreams: props.replicas.map((r) => `${r.serviceName}:${r.spec.http.port}`),
+      publicHttpsPort: this.https.port,
+      certificate: `${CONFIG_DIR}/server.crt`,
+      key: `${CONFIG_DIR}/server.key`,
+      user: 'nginx',
+      tempDir: '/tmp',
+      ...(props.uiUpstream !== undefined ? { uiUpstream: props.uiUpstream } : {}),
+    });
+    const files: RenderedFile[] = [
+      this.file,
+      { path: `${CONFIG_DIR}/server.crt`, content: props.tls.certificatePem, mode: '0644' },
+      { path: `${CONFIG_DIR}/server.key`, content: props.tls.privateKeyPem, mode: '0600' },
+    ];
+    const image = new Image(this, 'image', { name: this.spec.image, keepLocally: true });
+    const config = new Volume(this, 'config', { name: `${name}-config` });
+    const h = hardening(['CHOWN', 'SETGID', 'SETUID']);
+    this.container = new Container(this, 'container', {
+      name,
+      image: image.imageId,
+      command: ['nginx', '-c', this.file.path, '-g', 'daemon off;'],
+      restart: 'unless-stopped',
+      mustRun: true,
+      networksAdvanced: [{ name: props.network.name, aliases }],
+      ports: [
+        { internal: this.spec.httpsPort, external: this.https.port, ip: bindAddress, protocol: 'tcp' },
+        ...(http
+          ? [{ internal: this.spec.httpPort, external: http.port, ip: bindAddress, protocol: 'tcp' }]
+          : []),
+      ],
+      volumes: [{ volumeName: config.name, containerPath: CONFIG_DIR }],
+      upload: files.map((f) => ({ file: f.path, content: terraformLiteral(f.content), permissions: f.mode })),
+      readOnly: true,
+      tmpfs: { ...TMPFS_TMP },
+      capabilities: { drop: h.drop, add: h.add },
+      securityOpts: h.securityOpts,
+      healthcheck: {
+        test: ['CMD', 'wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${this.spec.httpPort}/healthz`],
+        interval: '10s',
+        timeout: '5s',
+        retries: 3,
+        startPeriod: '5s',
+      },
+      wait: true,
+      waitTimeout: 120,
+      dependsOn: props.replicas.map((r) => r.container),
+    });
+  }
+}

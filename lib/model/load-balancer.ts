@@ -1,0 +1,71 @@
+import { checkHostname, checkInt, checkPort, checkWord } from './checks';
+import { SpecError } from './errors';
+import { TlsMinimumVersion } from './http';
+
+/** nginx in front of registry replicas. */
+export interface LoadBalancerSpec {
+  /** Name clients use (`server_name`). @default 'localhost' */
+  readonly serverName?: string;
+  /** HTTPS port inside the container (unprivileged). @default 8443 */
+  readonly httpsPort?: number;
+  /** HTTP port inside the container, which only redirects to HTTPS. @default 8080 */
+  readonly httpPort?: number;
+  /** Lowest TLS version. @default 'tls1.2' */
+  readonly tlsMinimumVersion?: TlsMinimumVersion;
+  /** Failures within `failTimeoutSeconds` that mark a replica down. @default 2 */
+  readonly maxFails?: number;
+  /** How long a replica stays marked down, and the window for `maxFails`. @default 10 */
+  readonly failTimeoutSeconds?: number;
+  /** Idle keepalive connections to the replicas per worker. @default 32 */
+  readonly keepalive?: number;
+  /** Send and read timeout towards the replicas, for long layer transfers. @default 900 */
+  readonly timeoutSeconds?: number;
+  /** Connect timeout towards a replica before trying the next. @default 5 */
+  readonly connectTimeoutSeconds?: number;
+  /** Image reference. @default 'nginx:1.27-alpine' */
+  readonly image?: string;
+}
+
+/** A load balancer spec with defaults filled in. */
+export type ResolvedLoadBalancer = Required<LoadBalancerSpec>;
+
+/** Validates a load balancer spec and fills in its defaults. */
+export function resolveLoadBalancer(path: string, spec: LoadBalancerSpec = {}): ResolvedLoadBalancer {
+  const httpsPort = checkPort(`${path}.httpsPort`, spec.httpsPort ?? 8443);
+  const httpPort = checkPort(`${path}.httpPort`, spec.httpPort ?? 8080);
+  for (const [name, port] of [
+    ['httpsPort', httpsPort],
+    ['httpPort', httpPort],
+  ] as const) {
+    if (port < 1024) {
+      throw new SpecError(
+        `${path}.${name}`,
+        port,
+        'allowed: an unprivileged port (1024-65535) inside the container',
+      );
+    }
+  }
+  if (httpsPort === httpPort) {
+    throw new SpecError(`${path}.httpPort`, httpPort, `allowed: a port other than httpsPort (${httpsPort})`);
+  }
+  const tls = spec.tlsMinimumVersion ?? 'tls1.2';
+  if (tls !== 'tls1.2' && tls !== 'tls1.3') {
+    throw new SpecError(
+      `${path}.tlsMinimumVersion`,
+      tls,
+      'allowed: "tls1.2" or "tls1.3" (TLS 1.0 and 1.1 are refused)',
+    );
+  }
+  return {
+    serverName: checkHostname(`${path}.serverName`, spec.serverName ?? 'localhost'),
+    httpsPort,
+    httpPort,
+    tlsMinimumVersion: tls,
+    maxFails: checkInt(`${path}.maxFails`, spec.maxFails ?? 2, 1, 100),
+    failTimeoutSeconds: checkInt(`${path}.failTimeoutSeconds`, spec.failTimeoutSeconds ?? 10, 1, 3600),
+    keepalive: checkInt(`${path}.keepalive`, spec.keepalive ?? 32, 1, 1024),
+    timeoutSeconds: checkInt(`${path}.timeoutSeconds`, spec.timeoutSeconds ?? 900, 10, 86400),
+    connectTimeoutSeconds: checkInt(`${path}.connectTimeoutSeconds`, spec.connectTimeoutSeconds ?? 5, 1, 60),
+    image: checkWord(`${path}.image`, spec.image ?? 'nginx:1.27-alpine'),
+  };
+}
