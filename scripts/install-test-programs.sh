@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real programs the tests run, on a fresh Debian machine; idempotent and cached.
-#  - Debian's docker-registry (distribution 2.8.2) and openssl (test certificates);
+#  - from Debian: docker-registry (distribution 2.8.2), nginx (1.22), redis-server and redis-cli
+#    (7.0), skopeo (1.9, the registry client) and openssl (test certificates);
 #  - distribution 3.0.0 built from its Go module, cached under $HOME/.cache/registry-platform.
 # Prints where each program is; fails with a message naming the step that failed.
 set -euo pipefail
@@ -13,8 +14,10 @@ SUDO=""
 fail() { echo "install-test-programs: $*" >&2; exit 1; }
 
 need_apt=()
-command -v docker-registry >/dev/null 2>&1 || need_apt+=(docker-registry)
-command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
+for pair in docker-registry:docker-registry nginx:nginx redis-server:redis-server redis-cli:redis-tools \
+  skopeo:skopeo openssl:openssl; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || need_apt+=("${pair#*:}")
+done
 if [ "${#need_apt[@]}" -gt 0 ]; then
   echo "step apt: installing ${need_apt[*]}"
   $SUDO apt-get update -qq || fail "step apt: 'apt-get update' failed"
@@ -35,3 +38,6 @@ fi
 echo "registry 2: $(command -v docker-registry) ($(docker-registry --version 2>&1 | head -n1))"
 echo "registry 3: $reg3 ($("$reg3" --version 2>&1 | head -n1))"
 echo "openssl: $(openssl version)"
+echo "nginx: $(nginx -v 2>&1)"
+echo "redis: $(redis-server --version)"
+echo "skopeo: $(skopeo --version)"

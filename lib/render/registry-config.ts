@@ -78,6 +78,23 @@ function redisSection(redis: ResolvedRedis, shape: 'v2' | 'v3'): Yaml {
   };
 }
 
+/**
+ * A media type no manifest or blob has. distribution (2.8 and 3.0, notifications/sinks.go
+ * `newIgnoredSink`) skips its whole filter when no media type is ignored, so `ignore.actions` alone
+ * is silently dropped; naming this one activates the filter without ignoring anything real.
+ */
+export const NO_MEDIA_TYPE = 'application/vnd.registry-platform.never+json';
+
+function ignoreSection(mediaTypes: readonly string[], actions: readonly string[]): Yaml {
+  if (mediaTypes.length === 0 && actions.length === 0) return {};
+  return {
+    ignore: {
+      mediatypes: mediaTypes.length > 0 ? [...mediaTypes] : [NO_MEDIA_TYPE],
+      ...(actions.length > 0 ? { actions: [...actions] } : {}),
+    },
+  };
+}
+
 /** Builds the `config.yml` document as an object (before serialization). */
 export function registryConfigObject(spec: ResolvedRegistrySpec, inputs: RegistryConfigInputs = {}): Yaml {
   const paths = inputs.paths ?? registryPaths(spec.dialect);
@@ -147,8 +164,7 @@ export function registryConfigObject(spec: ResolvedRegistrySpec, inputs: Registr
         timeout: e.timeout,
         threshold: e.threshold,
         backoff: e.backoff,
-        ...(e.ignoredMediaTypes.length > 0 ? { ignoredmediatypes: [...e.ignoredMediaTypes] } : {}),
-        ...(e.ignoredActions.length > 0 ? { ignore: { actions: [...e.ignoredActions] } } : {}),
+        ...ignoreSection(e.ignoredMediaTypes, e.ignoredActions),
       })),
     };
   }

@@ -130,8 +130,7 @@ describe.each([2, 3] as const)('config.yml, dialect %i', (version) => {
           timeout: '1s',
           threshold: 10,
           backoff: '1s',
-          ignoredmediatypes: ['application/octet-stream'],
-          ignore: { actions: ['pull'] },
+          ignore: { mediatypes: ['application/octet-stream'], actions: ['pull'] },
         },
       ],
     });
@@ -151,6 +150,21 @@ describe.each([2, 3] as const)('config.yml, dialect %i', (version) => {
     expect(doc.storage.filesystem).toBeUndefined();
     expect(doc.storage.redirect).toEqual({ disable: true });
     expect(doc.storage.cache).toBeUndefined();
+  });
+
+  test('ignored actions alone still activate the filter (distribution skips it without a media type)', () => {
+    const { doc } = render({
+      version,
+      notifications: [{ name: 'h', url: 'http://h/', ignoredActions: ['pull', 'mount'] }],
+    });
+    expect(doc.notifications.endpoints[0].ignore).toEqual({
+      mediatypes: ['application/vnd.registry-platform.never+json'],
+      actions: ['pull', 'mount'],
+    });
+    expect(
+      render({ version, notifications: [{ name: 'h', url: 'http://h/' }] }).doc.notifications.endpoints[0]
+        .ignore,
+    ).toBeUndefined();
   });
 
   test('debug off removes the debug listener', () => {
