@@ -1,0 +1,182 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized JSON is walked freely in tests */
+import {
+  Container,
+  HtpasswdUsers,
+  LoadBalancer,
+  LoadBalancerProps,
+  PlatformNetwork,
+  RedisCache,
+  Registry,
+  RegistryCertificates,
+  SpecError,
+} from '../../lib';
+import { parse } from 'yaml';
+import { only, synthWith } from '../helpers/synth';
+
+function lab(lbProps: Partial<LoadBalancerProps> = {}, replicas = 2, version: 2 | 3 = 2): string {
+  return synthWith((s) => {
+    const network = new PlatformNetwork(s, 'network', { name: 'lab-net' });
+    const tls = new RegistryCertificates(s, 'tls', { hostnames: ['registry.lab'], serviceNames: ['lb'] });
+    const users = new HtpasswdUsers(s, 'users', { users: [{ name: 'admin' }] });
+    const redis = new RedisCache(s, 'redis', { name: 'lab-redis', network });
+    const rs = Array.from(
+      { length: replicas },
+      (_, i) =>
+        new Registry(s, `registry-${i + 1}`, {
+          name: `lab-registry-${i + 1}`,
+          network,
+          version,
+          aliases: [`registry-${i + 1}`],
+          publish: false,
+          dataVolumeName: 'lab-registry-data',
+          storage: { cache: 'redis' },
+          redis: redis.registrySpec(),
+          htpasswd: users,
+        }),
+    );
+    new LoadBalancer(s, 'lb', {
+      name: 'lab-lb',
+      network,
+      replicas: rs,
+      tls,
+      httpsHostPort: 5443,
+      httpHostPort: 5080,
+      ...lbProps,
+    });
+  });
+}
+
+function container(json: string, name: string): any {
+  return Object.values(JSON.parse(json).resource.docker_container).find((c: any) => c.name === name);
+}
+
+describe('LoadBalancer construct', () => {
+  const json = lab();
+
+  test('nginx.conf lists every replica over plain HTTP with keepalive and failover settings', () => {
+    const lb = container(json, 'lab-lb');
+    const conf: string = lb.upload.find((u: any) => u.file === '/etc/nginx/lb/nginx.conf').content;
+    expect(conf).toContain('server registry-1:5000 max_fails=2 fail_timeout=10s;');
+    expect(conf).toContain('server registry-2:5000 max_fails=2 fail_timeout=10s;');
+    expect(conf).toMatch(/keepalive 32;/);
+    expect(conf).toMatch(/proxy_next_upstream error timeout http_502 http_503 http_504;/);
+    expect(conf).toMatch(/proxy_next_upstream_tries 2;/);
+    for (const directive of [
+      'client_max_body_size 0;',
+      'chunked_transfer_encoding on;',
+      'proxy_http_version 1.1;',
+      'proxy_request_buffering off;',
+      'proxy_buffering off;',
+      'proxy_set_header X-Forwarded-Proto $forwarded_proto;',
+      'proxy_read_timeout 900s;',
+      'proxy_send_timeout 900s;',
+      'add_header Docker-Distribution-Api-Version $docker_distribution_api_version always;',
+      'ssl_protocols TLSv1.2 TLSv1.3;',
+      'return 301 https://$host:5443$request_uri;',
+      'user nginx;',
+      'pid /tmp/nginx.pid;',
+    ]) {
+      expect(conf).toContain(directive);
+    }
+    expect(conf).not.toContain('${');
+  });
+
+  test('hardened: unprivileged ports inside, read-only root, tmpfs, only CHOWN/SETGID/SETUID, key 0600', () => {
+    const lb = container(json, 'lab-lb');
+    expect(lb.ports).toEqual([
+      { internal: 8443, external: 5443, ip: '127.0.0.1', protocol: 'tcp' },
+      { internal: 8080, external: 5080, ip: '127.0.0.1', protocol: 'tcp' },
+    ]);
+    expect(lb.read_only).toBe(true);
+    expect(lb.tmpfs).toEqual({ '/tmp': 'rw,noexec,nosuid,size=64m' });
+    expect(lb.capabilities).toEqual({ drop: ['ALL'], add: ['CHOWN', 'SETGID', 'SETUID'] });
+    expect(lb.upload.find((u: any) => u.file === '/etc/nginx/lb/server.key').permissions).toBe('0600');
+    expect(lb.healthcheck.test).toEqual([
+      'CMD',
+      'wget',
+      '-q',
+      '-O',
+      '/dev/null',
+      'http://127.0.0.1:8080/healthz',
+    ]);
+  });
+
+  test('replicas are not published, share the data volume and Redis, and get the redis password via jsonencode', () => {
+    for (const name of ['lab-registry-1', 'lab-registry-2']) {
+      const r = container(json, name);
+      expect(r.ports).toEqual([]);
+      expect(r.volumes[1]).toEqual({ volume_name: 'lab-registry-data', container_path: '/var/lib/registry' });
+      const config = parse(r.upload[0].content.replace(/\$\{jsonencode\([^)]*\)\}/g, '"x"'));
+      expect(config.redis.addr).toBe('redis:6379');
+      expect(config.storage.cache).toEqual({ blobdescriptor: 'redis' });
+      expect(r.upload[0].content).toMatch(
+        /password: \$\{jsonencode\(random_password\.redis_password_[A-F0-9]+\.result\)\}/,
+      );
+    }
+  });
+
+  test('errors: replicas with TLS, privileged ports, no replicas', () => {
+    expect(() =>
+      synthWith((s) => {
+        const network = new PlatformNetwork(s, 'n', { name: 'n' });
+        const tls = new RegistryCertificates(s, 'tls', { hostnames: ['a'] });
+        const r = new Registry(s, 'r', { name: 'r', network, tls, publish: false });
+        new LoadBalancer(s, 'lb', { name: 'lb', network, replicas: [r], tls, httpsHostPort: 443 });
+      }),
+    ).toThrow(/lb\.replicas: got "r"; replicas behind the load balancer speak plain HTTP/);
+    expect(() => lab({ httpsPort: 443 })).toThrow(/lb\.httpsPort: got 443; allowed: an unprivileged port/);
+    expect(() => lab({}, 0)).toThrow(SpecError);
+  });
+});
+
+describe('RedisCache construct', () => {
+  const json = lab({}, 1, 3);
+
+  test('generated password, allkeys-lru under the cap, runs as redis (999) read-only with no capabilities', () => {
+    expect(json).toHaveResourceWithProperties(Container, {
+      name: 'lab-redis',
+      user: '999:999',
+      read_only: true,
+      capabilities: { drop: ['ALL'] },
+      command: ['redis-server', '/usr/local/etc/redis/redis.conf'],
+    });
+    const redis = container(json, 'lab-redis');
+    expect(redis.ports).toBeUndefined();
+    const conf: string = redis.upload[0].content;
+    expect(conf).toMatch(/^requirepass \$\{random_password\.redis_password_[A-F0-9]+\.result\}$/m);
+    expect(conf).toMatch(/^maxmemory 256mb$/m);
+    expect(conf).toMatch(/^maxmemory-policy allkeys-lru$/m);
+    const pw = Object.entries(JSON.parse(json).resource.random_password).find(([k]) =>
+      k.startsWith('redis_password'),
+    )![1] as any;
+    expect(pw).toMatchObject({ length: 40, special: false });
+  });
+
+  test('3.x replicas get the go-redis shape', () => {
+    const r = container(json, 'lab-registry-1');
+    const config = parse(r.upload[0].content.replace(/\$\{jsonencode\([^)]*\)\}/g, '"x"'));
+    expect(config.redis).toMatchObject({ addrs: ['redis:6379'], poolsize: 64, maxidleconns: 16 });
+    expect(config.redis.addr).toBeUndefined();
+  });
+
+  test('a memory cap below 16 MiB is refused', () => {
+    expect(() =>
+      synthWith(
+        (s) =>
+          new RedisCache(s, 'redis', {
+            name: 'r',
+            network: new PlatformNetwork(s, 'n', { name: 'n' }),
+            maxMemoryMb: 8,
+          }),
+      ),
+    ).toThrow(/redis\.maxMemoryMb: got 8; allowed: a whole number from 16 to 65536/);
+  });
+});
+
+describe('only()', () => {
+  test('helper sanity', () => {
+    expect(() => only('{"resource":{}}', 'docker_container')).toThrow(
+      /expected one docker_container, found 0/,
+    );
+  });
+});
