@@ -58,7 +58,7 @@ describe.each([2, 3] as const)('mirror with registry %i.x (real programs)', (ver
     const afterFirst = blobGets();
     expect(afterFirst).toBeGreaterThan(0);
     // Let the mirror finish writing what it streamed to the client.
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 2000));
 
     const second = await lab.pull(mirrorRef, join(work, 'second'), 'v1');
     expect(second.output).toMatch(/Writing manifest/);
