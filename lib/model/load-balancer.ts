@@ -20,7 +20,7 @@ export interface LoadBalancerSpec {
   readonly keepalive?: number;
   /** Send and read timeout towards the replicas, for long layer transfers. @default 900 */
   readonly timeoutSeconds?: number;
-  /** Connect timeout towards a replica before trying the next. @default 5 */
+  /** Connect timeout towards a replica before trying the next (a local bridge connects in ms). @default 3 */
   readonly connectTimeoutSeconds?: number;
   /** Image reference. @default 'nginx:1.27-alpine' */
   readonly image?: string;
@@ -65,7 +65,7 @@ export function resolveLoadBalancer(path: string, spec: LoadBalancerSpec = {}): 
     failTimeoutSeconds: checkInt(`${path}.failTimeoutSeconds`, spec.failTimeoutSeconds ?? 10, 1, 3600),
     keepalive: checkInt(`${path}.keepalive`, spec.keepalive ?? 32, 1, 1024),
     timeoutSeconds: checkInt(`${path}.timeoutSeconds`, spec.timeoutSeconds ?? 900, 10, 86400),
-    connectTimeoutSeconds: checkInt(`${path}.connectTimeoutSeconds`, spec.connectTimeoutSeconds ?? 5, 1, 60),
+    connectTimeoutSeconds: checkInt(`${path}.connectTimeoutSeconds`, spec.connectTimeoutSeconds ?? 3, 1, 60),
     image: checkWord(`${path}.image`, spec.image ?? 'nginx:1.27-alpine'),
   };
 }

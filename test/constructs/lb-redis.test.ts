@@ -61,6 +61,10 @@ describe('LoadBalancer construct', () => {
     expect(conf).toMatch(/keepalive 32;/);
     expect(conf).toMatch(/proxy_next_upstream error timeout http_502 http_503 http_504;/);
     expect(conf).toMatch(/proxy_next_upstream_tries 2;/);
+    // A shared retry budget equal to the connect timeout defeated failover to the next replica
+    // when a container was gone (connect timed out instead of being refused).
+    expect(conf).not.toMatch(/^\s*proxy_next_upstream_timeout/m);
+    expect(conf).toMatch(/proxy_connect_timeout 3s;/);
     for (const directive of [
       'client_max_body_size 0;',
       'chunked_transfer_encoding on;',

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds local stand-ins for the official images the stacks pin, from Debian bookworm packages,
+# under the same names and tags (no image registry is reachable on these machines). Idempotent:
+# an image that exists is kept unless --rebuild is given. See docs/image-standins.md for how each
+# differs from the official image.
+#
+#   scripts/standins/build-images.sh [--rebuild]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+rebuild="${1:-}"
+DOCKER="${DOCKER:-docker}"
+CACHE="${REGISTRY_PLATFORM_CACHE:-$HOME/.cache/registry-platform}"
+fail() { echo "build-images: $*" >&2; exit 1; }
+have() { [ "$rebuild" != "--rebuild" ] && $DOCKER image inspect "$1" >/dev/null 2>&1; }
+
+# The Debian mirror this machine's apt already uses (never a hard-coded host).
+mirror="$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -n1)"
+[ -n "$mirror" ] || mirror="$(awk '/^deb / && $3 ~ /^bookworm$/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null)"
+[ -n "$mirror" ] || fail "step base: no Debian mirror found in the apt configuration"
+
+if ! have regplat-base:bookworm; then
+  command -v debootstrap >/dev/null || fail "step base: debootstrap is not installed"
+  root="$(mktemp -d)"
+  echo "step base: debootstrap bookworm from $mirror"
+  debootstrap --variant=minbase --include=ca-certificates,busybox bookworm "$root" "$mirror" >/dev/null \
+    || fail "step base: debootstrap failed"
+  rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+  chmod 0755 "$root" # mktemp made it 0700: it becomes the image's /, which every user must traverse
+  tar -C "$root" -c . | $DOCKER import -c 'CMD ["/bin/sh"]' - regplat-base:bookworm >/dev/null \
+    || fail "step base: docker import failed"
+  rm -rf "$root"
+fi
+
+build() { # tag dir [extra context file]
+  local tag="$1" dir="$2"
+  if have "$tag"; then echo "image $tag: present"; return; fi
+  echo "step $tag: docker build $dir"
+  DOCKER_BUILDKIT=0 $DOCKER build -q -t "$tag" "$dir" >/dev/null || fail "step $tag: docker build failed"
+}
+
+build registry:2.8.3 "$here/registry2"
+reg3="$CACHE/registry-3.0.0/registry"
+if [ -x "$reg3" ]; then
+  ctx="$(mktemp -d)"; cp -r "$here/registry3/." "$ctx/"; cp "$reg3" "$ctx/registry"
+  build registry:3.0.0 "$ctx"; rm -rf "$ctx"
+else
+  echo "image registry:3.0.0: skipped (run scripts/install-test-programs.sh to build distribution 3.0.0 first)"
+fi
+build nginx:1.27-alpine "$here/nginx"
+build redis:7.0-alpine "$here/redis"
