@@ -130,11 +130,12 @@ export class Lab {
     return { ...proc, port, debugPort, url };
   }
 
-  /** Starts nginx with the rendered load balancer config in front of `upstreams`. */
+  /** Starts nginx with the rendered load balancer config in front of `upstreams` (HTTPS on `fixedHttpsPort` if given). */
   public async nginx(
     upstreams: readonly string[],
+    fixedHttpsPort?: number,
   ): Promise<{ httpsPort: number; httpPort: number; proc: Started; accessLog: string }> {
-    const httpsPort = await freePort();
+    const httpsPort = fixedHttpsPort ?? (await freePort());
     const httpPort = await freePort();
     const temp = join(this.dir, `nginx-${httpsPort}`);
     mkdirSync(temp);
@@ -177,17 +178,7 @@ export class Lab {
     ref: string,
     retries = 0,
   ): Promise<{ ok: boolean; output: string }> {
-    return this.skopeo([
-      'copy',
-      '--retry-times',
-      String(retries),
-      '--dest-cert-dir',
-      this.caDir,
-      '--dest-creds',
-      `${this.user}:${this.password}`,
-      `oci:${layout}:${tag}`,
-      `docker://${ref}`,
-    ]);
+    return this.copy('dest', `oci:${layout}:${tag}`, `docker://${ref}`, retries);
   }
 
   /** Pulls `ref` into an OCI layout dir with the lab user. */
@@ -197,16 +188,26 @@ export class Lab {
     tag: string,
     retries = 0,
   ): Promise<{ ok: boolean; output: string }> {
+    return this.copy('src', `docker://${ref}`, `oci:${layout}:${tag}`, retries);
+  }
+
+  /** skopeo copy with the lab's CA and user on the registry side (`src` or `dest`). */
+  private copy(
+    side: 'src' | 'dest',
+    from: string,
+    to: string,
+    retries: number,
+  ): Promise<{ ok: boolean; output: string }> {
     return this.skopeo([
       'copy',
       '--retry-times',
       String(retries),
-      '--src-cert-dir',
+      `--${side}-cert-dir`,
       this.caDir,
-      '--src-creds',
+      `--${side}-creds`,
       `${this.user}:${this.password}`,
-      `docker://${ref}`,
-      `oci:${layout}:${tag}`,
+      from,
+      to,
     ]);
   }
 

@@ -39,6 +39,22 @@ describe('ha: nginx over 3 registry replicas with Redis (real programs)', () => 
   const events: Event[] = [];
   let spec: RegistrySpec;
   const lbRef = (repo: string, tag: string): string => `localhost:${lb.httpsPort}/${repo}:${tag}`;
+  /** Pulls every pushed image through the load balancer, 10 at a time. */
+  const pullAll = (out: string): Promise<{ ok: boolean; output: string }[]> =>
+    pool(
+      10,
+      Array.from(
+        { length: IMAGES },
+        (_, i) => () => lab.pull(lbRef(`lab/img-${i}`, `v${i}`), join(out, `img-${i}`), `v${i}`),
+      ),
+    );
+  /** Stops every replica and starts new processes on the same addresses with `spec`. */
+  const restartReplicas = async (): Promise<void> => {
+    const ports = replicas.map((r) => ({ port: r.port, debugPort: r.debugPort }));
+    for (const r of replicas) await r.stop();
+    replicas = [];
+    for (const p of ports) replicas.push(await lab.registry(2, spec, { [REDIS_TOKEN]: REDIS_PASSWORD }, p));
+  };
 
   beforeAll(async () => {
     hook = createServer((req: IncomingMessage, res) => {
@@ -72,15 +88,10 @@ describe('ha: nginx over 3 registry replicas with Redis (real programs)', () => 
       ],
     };
     for (let i = 0; i < 3; i++) replicas.push(await lab.registry(2, spec, { [REDIS_TOKEN]: REDIS_PASSWORD }));
-    lb = await lab.nginx(replicas.map((r) => `127.0.0.1:${r.port}`));
-    expect(lb.httpsPort).toBeGreaterThan(0);
-    // The registries' http.host names the port clients use; the lab gave nginx a fresh one.
-    // Restart the replicas so that http.host matches the port nginx listens on.
-    spec = { ...spec, http: { host: `https://localhost:${lb.httpsPort}` } };
-    const ports = replicas.map((r) => ({ port: r.port, debugPort: r.debugPort }));
-    for (const r of replicas) await r.stop();
-    replicas = [];
-    for (const p of ports) replicas.push(await lab.registry(2, spec, { [REDIS_TOKEN]: REDIS_PASSWORD }, p));
+    lb = await lab.nginx(
+      replicas.map((r) => `127.0.0.1:${r.port}`),
+      lbPort,
+    );
     for (let i = 0; i < IMAGES; i++) makeOciImage(join(images, `img-${i}`), `v${i}`, 4096);
   });
 
@@ -115,13 +126,7 @@ describe('ha: nginx over 3 registry replicas with Redis (real programs)', () => 
     expect(failedPushes.map((p) => p.output)).toEqual([]);
     const out = mkdtempSync(join(tmpdir(), 'pulled-'));
     try {
-      const pulls = await pool(
-        10,
-        Array.from(
-          { length: IMAGES },
-          (_, i) => () => lab.pull(lbRef(`lab/img-${i}`, `v${i}`), join(out, `img-${i}`), `v${i}`),
-        ),
-      );
+      const pulls = await pullAll(out);
       expect(pulls.filter((p) => !p.ok).map((p) => p.output)).toEqual([]);
     } finally {
       rmSync(out, { recursive: true, force: true });
@@ -242,19 +247,10 @@ describe('ha: nginx over 3 registry replicas with Redis (real programs)', () => 
   });
 
   test('new replica processes on the same storage serve every pushed image (data survives a redeploy)', async () => {
-    const ports = replicas.map((r) => ({ port: r.port, debugPort: r.debugPort }));
-    for (const r of replicas) await r.stop();
-    replicas = [];
-    for (const p of ports) replicas.push(await lab.registry(2, spec, { [REDIS_TOKEN]: REDIS_PASSWORD }, p));
+    await restartReplicas();
     const out = mkdtempSync(join(tmpdir(), 'redeploy-'));
     try {
-      const pulls = await pool(
-        10,
-        Array.from(
-          { length: IMAGES },
-          (_, i) => () => lab.pull(lbRef(`lab/img-${i}`, `v${i}`), join(out, `img-${i}`), `v${i}`),
-        ),
-      );
+      const pulls = await pullAll(out);
       expect(pulls.filter((p) => !p.ok).length).toBe(0);
     } finally {
       rmSync(out, { recursive: true, force: true });

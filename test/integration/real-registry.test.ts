@@ -4,96 +4,34 @@
  * the 3.x dialect (scripts/install-test-programs.sh installs both). Each test starts the program
  * with the rendered file (test-made certificates and htpasswd) and talks to it on 127.0.0.1.
  */
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { hashSync } from 'bcryptjs';
-import { RegistrySpec, RegistryVersion, resolveRegistrySpec } from '../../lib/model';
-import { renderHtpasswd, renderRegistryConfig } from '../../lib/render';
-import { makeTestCerts } from '../helpers/certs';
-import { freePort, get, waitFor } from '../helpers/net';
-import { registryBinary } from '../helpers/programs';
+import { RegistrySpec, RegistryVersion } from '../../lib/model';
+import { Lab, RegistryProcess } from '../helpers/lab';
+import { get } from '../helpers/net';
 
-interface Running {
-  readonly url: string;
-  readonly debugUrl: string;
+interface Running extends RegistryProcess {
   readonly caPem: string;
   readonly user: string;
   readonly password: string;
-  readonly output: () => string;
-  readonly stop: () => Promise<void>;
+  readonly debugUrl: string;
 }
 
+/** Starts the real registry with the rendered config in a fresh lab; `stop` ends the lab too. */
 async function startRegistry(version: RegistryVersion, spec: RegistrySpec): Promise<Running> {
-  const dir = mkdtempSync(join(tmpdir(), `registry-${version}-`));
-  const certs = makeTestCerts(dir);
-  const user = 'admin';
-  const password = randomBytes(18).toString('base64url');
-  const port = await freePort();
-  const debugPort = await freePort();
-  const data = join(dir, 'data');
-  mkdirSync(data);
-  const resolved = resolveRegistrySpec(
-    {
-      ...spec,
-      version,
-      http: { ...spec.http, port, debug: { port: debugPort } },
-      storage: { ...spec.storage, driver: { driver: 'filesystem', rootDirectory: data } },
-    },
-    'test',
-  );
-  const paths = {
-    config: join(dir, 'config.yml'),
-    configDir: dir,
-    tlsCertificate: certs.certFile,
-    tlsKey: certs.keyFile,
-    htpasswd: join(dir, 'htpasswd'),
-    tokenRootCertBundle: join(dir, 'token.crt'),
-  };
-  const config = renderRegistryConfig(resolved, { httpSecret: 'testsecret0123456789', paths });
-  writeFileSync(config.path, config.content);
-  writeFileSync(
-    paths.htpasswd,
-    renderHtpasswd(paths.htpasswd, [{ name: user, bcryptHash: hashSync(password, 10) }]).content,
-  );
-
-  const proc: ChildProcess = spawn(registryBinary(version), ['serve', config.path], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', OTEL_TRACES_EXPORTER: 'none' },
-  });
-  let out = '';
-  proc.stdout?.on('data', (c: Buffer) => (out += c.toString()));
-  proc.stderr?.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  const scheme = resolved.http.tls ? 'https' : 'http';
-  const url = `${scheme}://127.0.0.1:${port}`;
-  const stop = async (): Promise<void> => {
-    proc.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000).unref())]);
-    if (proc.exitCode === null) proc.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const lab = new Lab();
   try {
-    await waitFor(`registry ${version} on ${url}`, 15000, async () => {
-      if (proc.exitCode !== null) throw new Error(`registry exited with ${proc.exitCode}:\n${out}`);
-      await get(`${url}/v2/`, { ca: certs.caPem });
-      return true;
-    });
+    const r = await lab.registry(version, spec);
+    return {
+      ...r,
+      caPem: lab.certs.caPem,
+      user: lab.user,
+      password: lab.password,
+      debugUrl: `http://127.0.0.1:${r.debugPort}`,
+      stop: () => lab.close(),
+    };
   } catch (e) {
-    await stop();
-    throw new Error(`${String(e)}\n--- registry output ---\n${out}\n--- config ---\n${config.content}`);
+    await lab.close();
+    throw e;
   }
-  return {
-    url,
-    debugUrl: `http://127.0.0.1:${debugPort}`,
-    caPem: certs.caPem,
-    user,
-    password,
-    output: () => out,
-    stop,
-  };
 }
 
 const SECURE: RegistrySpec = {
