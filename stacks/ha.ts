@@ -126,7 +126,7 @@ export class HaStack extends TerraformStack {
       httpHostPort: checkPort(`${id}.httpPort`, props.httpPort ?? 5080),
       bindAddress,
       ...(props.tlsMinimumVersion !== undefined ? { tlsMinimumVersion: props.tlsMinimumVersion } : {}),
-      ...(ui ? { uiUpstream: `http://${ui.name}:80` } : {}),
+      ...(ui ? { ui } : {}),
     });
     new TerraformOutput(this, 'registry_url', {
       value: `https://${hostname}:${port}`,

@@ -9,6 +9,7 @@ import { hardening, TMPFS_TMP } from './hardening';
 import { PlatformNetwork } from './platform-network';
 import { Container, Image, Volume } from './providers';
 import { Registry } from './registry';
+import { RegistryUi } from './registry-ui';
 import { terraformLiteral } from './terraform-text';
 import { TlsMaterial } from './tls';
 
@@ -30,8 +31,8 @@ export interface LoadBalancerProps extends LoadBalancerSpec {
   readonly bindAddress?: string;
   /** Names other containers use to reach the load balancer. @default ['lb'] */
   readonly aliases?: readonly string[];
-  /** A UI base URL to serve at `/` (same origin as `/v2/`). @default none */
-  readonly uiUpstream?: string;
+  /** A registry UI to serve at `/` (same origin as `/v2/`); nginx starts after it. @default none */
+  readonly ui?: RegistryUi;
 }
 
 const CONFIG_DIR = '/etc/nginx/lb';
@@ -90,7 +91,7 @@ export class LoadBalancer extends Construct {
       key: `${CONFIG_DIR}/server.key`,
       user: 'nginx',
       tempDir: '/tmp',
-      ...(props.uiUpstream !== undefined ? { uiUpstream: props.uiUpstream } : {}),
+      ...(props.ui !== undefined ? { uiUpstream: `http://${props.ui.name}:80` } : {}),
     });
     const files: RenderedFile[] = [
       this.file,
@@ -128,7 +129,8 @@ export class LoadBalancer extends Construct {
       },
       wait: true,
       waitTimeout: 120,
-      dependsOn: props.replicas.map((r) => r.container),
+      // nginx resolves upstream names when it starts: everything it proxies to must exist first.
+      dependsOn: [...props.replicas.map((r) => r.container), ...(props.ui ? [props.ui.container] : [])],
     });
   }
 }

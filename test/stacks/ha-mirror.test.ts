@@ -46,6 +46,9 @@ describe('ha stack', () => {
     const lb = byName(tf, 'ha-lb');
     expect(lb.upload[0].content).toMatch(/location \/ \{\n\s+proxy_pass http:\/\/ha-ui:80;/);
     expect(byName(tf, 'ha-ui').env).toContain('NGINX_PROXY_PASS_URL=https://lb:8443');
+    expect(lb.depends_on).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^docker_container\.ui_container_/)]),
+    );
   });
 
   test('Terraform addresses of the replicas are stable per index', () => {
