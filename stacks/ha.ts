@@ -9,6 +9,7 @@ import { Registry } from '../lib/constructs/registry';
 import { RegistryUi } from '../lib/constructs/registry-ui';
 import { RegistryCertificates } from '../lib/constructs/tls';
 import { checkHostname, checkInt, checkPort } from '../lib/model/checks';
+import { LB_HTTPS_PORT } from '../lib/model/load-balancer';
 import { RegistryVersion } from '../lib/model/dialect';
 import { TlsMinimumVersion } from '../lib/model/http';
 import { NotificationEndpointSpec } from '../lib/model/notifications';
@@ -112,7 +113,7 @@ export class HaStack extends TerraformStack {
         name: `${prefix}-ui`,
         network,
         registry: replicas[0]!,
-        registryUrl: `https://lb:8443`,
+        registryUrl: `https://lb:${LB_HTTPS_PORT}`,
         publishOnHost: false,
       });
     }

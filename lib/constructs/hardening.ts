@@ -25,3 +25,11 @@ export function envList(env: Readonly<Record<string, string>>): string[] {
     .sort()
     .map((k) => `${k}=${env[k]}`);
 }
+
+/** A container health check: every 10 s, 5 s timeout, 3 retries, after `startPeriod`. */
+export function healthcheck(
+  test: string[],
+  startPeriod = '5s',
+): { test: string[]; interval: string; timeout: string; retries: number; startPeriod: string } {
+  return { test, interval: '10s', timeout: '5s', retries: 3, startPeriod };
+}

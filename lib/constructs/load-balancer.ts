@@ -5,12 +5,12 @@ import { LoadBalancerSpec, ResolvedLoadBalancer, resolveLoadBalancer } from '../
 import { ResolvedPublish, resolvePublish } from '../model/publish';
 import { RenderedFile } from '../render/file';
 import { renderNginxConf } from '../render/nginx-conf';
-import { hardening, TMPFS_TMP } from './hardening';
+import { hardening, healthcheck, TMPFS_TMP } from './hardening';
 import { PlatformNetwork } from './platform-network';
 import { Container, Image, Volume } from './providers';
 import { Registry } from './registry';
 import { RegistryUi } from './registry-ui';
-import { terraformLiteral } from './terraform-text';
+import { uploads } from './terraform-text';
 import { TlsMaterial } from './tls';
 
 /** Props of {@link LoadBalancer}. */
@@ -115,18 +115,19 @@ export class LoadBalancer extends Construct {
           : []),
       ],
       volumes: [{ volumeName: config.name, containerPath: CONFIG_DIR }],
-      upload: files.map((f) => ({ file: f.path, content: terraformLiteral(f.content), permissions: f.mode })),
+      upload: uploads(files),
       readOnly: true,
       tmpfs: { ...TMPFS_TMP },
       capabilities: { drop: h.drop, add: h.add },
       securityOpts: h.securityOpts,
-      healthcheck: {
-        test: ['CMD', 'wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${this.spec.httpPort}/healthz`],
-        interval: '10s',
-        timeout: '5s',
-        retries: 3,
-        startPeriod: '5s',
-      },
+      healthcheck: healthcheck([
+        'CMD',
+        'wget',
+        '-q',
+        '-O',
+        '/dev/null',
+        `http://127.0.0.1:${this.spec.httpPort}/healthz`,
+      ]),
       wait: true,
       waitTimeout: 120,
       // nginx resolves upstream names when it starts: everything it proxies to must exist first.

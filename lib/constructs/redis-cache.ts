@@ -4,10 +4,10 @@ import { RedisCacheSpec, ResolvedRedisCache, resolveRedisCache } from '../model/
 import { RedisSpec } from '../model/redis';
 import { RenderedFile } from '../render/file';
 import { renderRedisConf } from '../render/redis-conf';
-import { hardening } from './hardening';
+import { hardening, healthcheck } from './hardening';
 import { PlatformNetwork } from './platform-network';
 import { Container, Image, Password, Volume } from './providers';
-import { terraformLiteral } from './terraform-text';
+import { uploads } from './terraform-text';
 
 /** Props of {@link RedisCache}. */
 export interface RedisCacheProps extends RedisCacheSpec {
@@ -60,23 +60,15 @@ export class RedisCache extends Construct {
       mustRun: true,
       networksAdvanced: [{ name: props.network.name, aliases }],
       volumes: [{ volumeName: config.name, containerPath: CONFIG_DIR }],
-      upload: [
-        { file: this.file.path, content: terraformLiteral(this.file.content), permissions: this.file.mode },
-      ],
+      upload: uploads([this.file]),
       readOnly: true,
       tmpfs: { '/data': 'rw,noexec,nosuid,size=16m', '/tmp': 'rw,noexec,nosuid,size=16m' },
       capabilities: { drop: h.drop },
       securityOpts: h.securityOpts,
-      healthcheck: {
-        test: [
-          'CMD-SHELL',
-          `redis-cli -p ${this.spec.port} --no-auth-warning -a "$(sed -n 's/^requirepass //p' ${this.file.path})" ping | grep -q PONG`,
-        ],
-        interval: '10s',
-        timeout: '5s',
-        retries: 3,
-        startPeriod: '5s',
-      },
+      healthcheck: healthcheck([
+        'CMD-SHELL',
+        `redis-cli -p ${this.spec.port} --no-auth-warning -a "$(sed -n 's/^requirepass //p' ${this.file.path})" ping | grep -q PONG`,
+      ]),
     });
   }
 

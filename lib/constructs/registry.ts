@@ -6,11 +6,11 @@ import { RegistrySpec, ResolvedRegistrySpec, resolveRegistrySpec } from '../mode
 import { RenderedFile } from '../render/file';
 import { renderRegistryConfig } from '../render/registry-config';
 import { RegistryPaths, registryPaths } from '../render/registry-paths';
-import { envList, hardening, TMPFS_TMP } from './hardening';
+import { envList, hardening, healthcheck, TMPFS_TMP } from './hardening';
 import { HtpasswdUsers } from './htpasswd-users';
 import { PlatformNetwork } from './platform-network';
-import { Container, ContainerUpload, Image, Password, Volume } from './providers';
-import { terraformLiteral, yamlScalar } from './terraform-text';
+import { Container, Image, Password, Volume } from './providers';
+import { uploads, yamlScalar } from './terraform-text';
 import { TlsMaterial } from './tls';
 
 /** Props of {@link Registry}: the registry spec plus how it is wired on Docker. */
@@ -125,11 +125,6 @@ export class Registry extends Construct {
         containerPath: this.spec.storage.driver.rootDirectory,
       });
     }
-    const upload: ContainerUpload[] = files.map((f) => ({
-      file: f.path,
-      content: terraformLiteral(f.content),
-      permissions: f.mode,
-    }));
     const debug = this.spec.http.debug;
     const h = hardening();
     this.container = new Container(this, 'container', {
@@ -152,20 +147,17 @@ export class Registry extends Construct {
           ]
         : [],
       volumes,
-      upload,
+      upload: uploads(files),
       readOnly: true,
       tmpfs: { ...TMPFS_TMP },
       capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
       securityOpts: h.securityOpts,
       ...(debug
         ? {
-            healthcheck: {
-              test: ['CMD', 'wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${debug.port}/debug/health`],
-              interval: '10s',
-              timeout: '5s',
-              retries: 3,
-              startPeriod: '10s',
-            },
+            healthcheck: healthcheck(
+              ['CMD', 'wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${debug.port}/debug/health`],
+              '10s',
+            ),
             wait: true,
             waitTimeout: 120,
           }

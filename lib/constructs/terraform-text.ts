@@ -1,3 +1,4 @@
+import { RenderedFile } from '../render/file';
 import { Fn, Token } from './cdktf';
 
 /**
@@ -15,4 +16,11 @@ export function terraformLiteral(text: string): string {
  */
 export function yamlScalar(value: string): string {
   return Token.asString(Fn.jsonencode(value));
+}
+
+/** Rendered files as `docker_container.upload` blocks, their text escaped for Terraform. */
+export function uploads(
+  files: readonly RenderedFile[],
+): { file: string; content: string; permissions: string }[] {
+  return files.map((f) => ({ file: f.path, content: terraformLiteral(f.content), permissions: f.mode }));
 }

@@ -60,20 +60,26 @@ export function securityHeaders(tls: boolean): Record<string, string[]> {
   return headers;
 }
 
+/** A minimum TLS version: 1.2 or 1.3; TLS 1.0 and 1.1 are refused. */
+export function checkTlsMinimum(path: string, value: unknown): TlsMinimumVersion {
+  if (value !== 'tls1.2' && value !== 'tls1.3') {
+    throw new SpecError(
+      path,
+      value,
+      'allowed: "tls1.2" or "tls1.3" (TLS 1.0 and 1.1 are insecure and refused)',
+    );
+  }
+  return value;
+}
+
 /** Fills in HTTP defaults and validates every field. */
 export function resolveHttp(path: string, spec: HttpSpec = {}): ResolvedHttp {
   const port = checkPort(`${path}.port`, spec.port ?? 5000);
   let tls: Required<HttpTlsSpec> | undefined;
   if (spec.tls !== undefined) {
-    const v = spec.tls.minimumVersion ?? 'tls1.2';
-    if (v !== 'tls1.2' && v !== 'tls1.3') {
-      throw new SpecError(
-        `${path}.tls.minimumVersion`,
-        v,
-        'allowed: "tls1.2" or "tls1.3" (TLS 1.0 and 1.1 are insecure and refused)',
-      );
-    }
-    tls = { minimumVersion: v };
+    tls = {
+      minimumVersion: checkTlsMinimum(`${path}.tls.minimumVersion`, spec.tls.minimumVersion ?? 'tls1.2'),
+    };
   }
   const headers = checkHeaders(`${path}.headers`, spec.headers ?? {});
   let debug: Required<DebugSpec> | undefined;

@@ -1,6 +1,9 @@
 import { checkHostname, checkInt, checkPort, checkWord } from './checks';
 import { SpecError } from './errors';
-import { TlsMinimumVersion } from './http';
+import { checkTlsMinimum, TlsMinimumVersion } from './http';
+
+/** The load balancer's default HTTPS port inside its container. */
+export const LB_HTTPS_PORT = 8443;
 
 /** nginx in front of registry replicas. */
 export interface LoadBalancerSpec {
@@ -31,7 +34,7 @@ export type ResolvedLoadBalancer = Required<LoadBalancerSpec>;
 
 /** Validates a load balancer spec and fills in its defaults. */
 export function resolveLoadBalancer(path: string, spec: LoadBalancerSpec = {}): ResolvedLoadBalancer {
-  const httpsPort = checkPort(`${path}.httpsPort`, spec.httpsPort ?? 8443);
+  const httpsPort = checkPort(`${path}.httpsPort`, spec.httpsPort ?? LB_HTTPS_PORT);
   const httpPort = checkPort(`${path}.httpPort`, spec.httpPort ?? 8080);
   for (const [name, port] of [
     ['httpsPort', httpsPort],
@@ -48,19 +51,11 @@ export function resolveLoadBalancer(path: string, spec: LoadBalancerSpec = {}): 
   if (httpsPort === httpPort) {
     throw new SpecError(`${path}.httpPort`, httpPort, `allowed: a port other than httpsPort (${httpsPort})`);
   }
-  const tls = spec.tlsMinimumVersion ?? 'tls1.2';
-  if (tls !== 'tls1.2' && tls !== 'tls1.3') {
-    throw new SpecError(
-      `${path}.tlsMinimumVersion`,
-      tls,
-      'allowed: "tls1.2" or "tls1.3" (TLS 1.0 and 1.1 are refused)',
-    );
-  }
   return {
     serverName: checkHostname(`${path}.serverName`, spec.serverName ?? 'localhost'),
     httpsPort,
     httpPort,
-    tlsMinimumVersion: tls,
+    tlsMinimumVersion: checkTlsMinimum(`${path}.tlsMinimumVersion`, spec.tlsMinimumVersion ?? 'tls1.2'),
     maxFails: checkInt(`${path}.maxFails`, spec.maxFails ?? 2, 1, 100),
     failTimeoutSeconds: checkInt(`${path}.failTimeoutSeconds`, spec.failTimeoutSeconds ?? 10, 1, 3600),
     keepalive: checkInt(`${path}.keepalive`, spec.keepalive ?? 32, 1, 1024),
