@@ -1,22 +1,34 @@
 import { App, AppConfig } from '../lib/constructs/cdktf';
-import { BasicStack } from './basic';
-import { HaStack } from './ha';
-import { MirrorStack } from './mirror';
-import { SecureStack } from './secure';
+import { BasicStack, BasicStackProps } from './basic';
+import { HaStack, HaStackProps } from './ha';
+import { MirrorStack, MirrorStackProps } from './mirror';
+import { SecureStack, SecureStackProps } from './secure';
 
 /** The stacks this project synthesizes by default, by name. */
 export const DEFAULT_STACKS = ['basic', 'secure', 'ha', 'mirror'] as const;
+
+/** Parameters that replace a default stack's own, by stack name (for example a mirror's upstream). */
+export interface AppOverrides {
+  /** Parameters of `basic`. */
+  readonly basic?: BasicStackProps;
+  /** Parameters of `secure`. */
+  readonly secure?: SecureStackProps;
+  /** Parameters of `ha` (merged over its ports 6443 and 6080). */
+  readonly ha?: HaStackProps;
+  /** Parameters of `mirror`. */
+  readonly mirror?: MirrorStackProps;
+}
 
 /**
  * Builds the default app, every stack bound to 127.0.0.1 with its default parameters and its own
  * ports so that all can run on one host: `basic` (5000), `secure` (5443, UI 8080), `ha` (6443,
  * redirect 6080) and `mirror` (5444).
  */
-export function buildApp(config: AppConfig = {}): App {
+export function buildApp(config: AppConfig = {}, overrides: AppOverrides = {}): App {
   const app = new App(config);
-  new BasicStack(app, 'basic');
-  new SecureStack(app, 'secure');
-  new HaStack(app, 'ha', { port: 6443, httpPort: 6080 });
-  new MirrorStack(app, 'mirror');
+  new BasicStack(app, 'basic', overrides.basic);
+  new SecureStack(app, 'secure', overrides.secure);
+  new HaStack(app, 'ha', { port: 6443, httpPort: 6080, ...overrides.ha });
+  new MirrorStack(app, 'mirror', overrides.mirror);
   return app;
 }

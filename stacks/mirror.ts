@@ -17,6 +17,12 @@ export interface MirrorStackProps {
   readonly remoteUsername?: string;
   /** Upstream password as a Terraform reference (a sensitive variable). @default none */
   readonly remotePassword?: string;
+  /**
+   * An existing Docker network through which the mirror reaches `remoteUrl`, for an upstream
+   * registry on the same engine. The registry must reach its upstream when it starts: 3.0.0
+   * exits at start when the remote's `/v2/` cannot be fetched. @default none
+   */
+  readonly remoteNetwork?: string;
   /** How long cached content is kept (registry 3.x only). @default the registry's 168h */
   readonly ttl?: string;
   /** Prefix of every Docker object's name. @default the stack id */
@@ -62,6 +68,7 @@ export class MirrorStack extends TerraformStack {
       name: `${prefix}-mirror`,
       network,
       aliases: ['mirror'],
+      ...(props.remoteNetwork !== undefined ? { extraNetworks: [props.remoteNetwork] } : {}),
       publish: { port, bindAddress: props.bindAddress ?? '127.0.0.1' },
       version: props.registryVersion ?? 3,
       ...(props.registryImage !== undefined ? { image: props.registryImage } : {}),

@@ -10,10 +10,14 @@ export interface Hardening {
 
 /**
  * Drops every capability and forbids privilege escalation; `add` lists the capabilities the
- * image's process really needs (for example an nginx master that switches user).
+ * image's process really needs (for example an nginx master that switches user), with or
+ * without the `CAP_` prefix (the result always has it).
  */
 export function hardening(add: readonly string[] = []): Hardening {
-  return { drop: ['ALL'], add: [...add].sort(), securityOpts: ['no-new-privileges:true'] };
+  // The engine reports added capabilities as `CAP_<NAME>`; written the same way, the provider's
+  // read-back matches the configuration and the plan after a deploy stays empty.
+  const names = add.map((c) => (c.startsWith('CAP_') ? c : `CAP_${c}`));
+  return { drop: ['ALL'], add: names.sort(), securityOpts: ['no-new-privileges:true'] };
 }
 
 /** A writable, non-executable `/tmp` for containers whose root filesystem is read-only. */

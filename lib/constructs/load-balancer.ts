@@ -7,10 +7,11 @@ import { RenderedFile } from '../render/file';
 import { renderNginxConf } from '../render/nginx-conf';
 import { hardening, healthcheck, TMPFS_TMP } from './hardening';
 import { PlatformNetwork } from './platform-network';
-import { Container, Image, Volume } from './providers';
+import { deliverConfigFiles } from './config-files';
+import { startedWith } from './started-with';
+import { Container, Image } from './providers';
 import { Registry } from './registry';
 import { RegistryUi } from './registry-ui';
-import { uploads } from './terraform-text';
 import { TlsMaterial } from './tls';
 
 /** Props of {@link LoadBalancer}. */
@@ -44,7 +45,7 @@ const CONFIG_DIR = '/etc/nginx/lb';
  * answers, 900 s timeouts) and `/healthz`. Unprivileged ports inside the container, read-only root,
  * pid and temp files on a tmpfs; the master keeps only CHOWN, SETUID and SETGID to start its
  * workers as `nginx` (so the key can stay 0600, readable by root only).
- * Construct ids `image`, `config` and `container` are public API.
+ * Construct ids `image`, `config`, `config-carrier` and `container` are public API.
  */
 export class LoadBalancer extends Construct {
   /** The validated spec. */
@@ -99,23 +100,31 @@ export class LoadBalancer extends Construct {
       { path: `${CONFIG_DIR}/server.key`, content: props.tls.privateKeyPem, mode: '0600' },
     ];
     const image = new Image(this, 'image', { name: this.spec.image, keepLocally: true });
-    const config = new Volume(this, 'config', { name: `${name}-config` });
+    const config = deliverConfigFiles(this, {
+      name,
+      imageId: image.imageId,
+      containerPath: CONFIG_DIR,
+      files,
+    });
     const h = hardening(['CHOWN', 'SETGID', 'SETUID']);
+    const upstreamContainers = [
+      ...props.replicas.map((r) => r.container),
+      ...(props.ui ? [props.ui.container] : []),
+    ];
     this.container = new Container(this, 'container', {
       name,
       image: image.imageId,
       command: ['nginx', '-c', this.file.path, '-g', 'daemon off;'],
       restart: 'unless-stopped',
       mustRun: true,
-      networksAdvanced: [{ name: props.network.name, aliases }],
+      networksAdvanced: [{ name: props.network.ref, aliases }],
       ports: [
         { internal: this.spec.httpsPort, external: this.https.port, ip: bindAddress, protocol: 'tcp' },
         ...(http
           ? [{ internal: this.spec.httpPort, external: http.port, ip: bindAddress, protocol: 'tcp' }]
           : []),
       ],
-      volumes: [{ volumeName: config.name, containerPath: CONFIG_DIR }],
-      upload: uploads(files),
+      volumes: [config.mount],
       readOnly: true,
       tmpfs: { ...TMPFS_TMP },
       capabilities: { drop: h.drop, add: h.add },
@@ -130,8 +139,10 @@ export class LoadBalancer extends Construct {
       ]),
       wait: true,
       waitTimeout: 120,
-      // nginx resolves upstream names when it starts: everything it proxies to must exist first.
-      dependsOn: [...props.replicas.map((r) => r.container), ...(props.ui ? [props.ui.container] : [])],
+      // nginx resolves upstream names once, when it starts: everything it proxies to must exist
+      // first, and when a replica or the UI is created anew (its address may change), so is nginx.
+      labels: [startedWith([config.carrier, ...upstreamContainers])],
+      dependsOn: [config.carrier, ...upstreamContainers],
     });
   }
 }

@@ -17,6 +17,14 @@ export class PlatformNetwork extends Construct {
   /** The underlying provider resource (construct id `network`). */
   public readonly resource: Network;
 
+  /**
+   * The name as a Terraform reference, for containers that join the network: through it they
+   * are created after the network and destroyed before it (the plain `name` orders nothing).
+   */
+  public get ref(): string {
+    return this.resource.name;
+  }
+
   /** Creates the network. */
   public constructor(scope: Construct, id: string, props: PlatformNetworkProps) {
     super(scope, id);

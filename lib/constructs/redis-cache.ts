@@ -6,8 +6,9 @@ import { RenderedFile } from '../render/file';
 import { renderRedisConf } from '../render/redis-conf';
 import { hardening, healthcheck } from './hardening';
 import { PlatformNetwork } from './platform-network';
-import { Container, Image, Password, Volume } from './providers';
-import { uploads } from './terraform-text';
+import { deliverConfigFiles } from './config-files';
+import { startedWith } from './started-with';
+import { Container, Image, Password } from './providers';
 
 /** Props of {@link RedisCache}. */
 export interface RedisCacheProps extends RedisCacheSpec {
@@ -25,7 +26,7 @@ const CONFIG_DIR = '/usr/local/etc/redis';
  * Redis as the shared blob-descriptor cache of registry replicas: a generated password, `allkeys-lru`
  * under a memory cap, no persistence (a cache: `/data` is a tmpfs), never published to the host,
  * running as the image's `redis` user (999) with a read-only root and every capability dropped.
- * Construct ids `password`, `image`, `config` and `container` are public API.
+ * Construct ids `password`, `image`, `config`, `config-carrier` and `container` are public API.
  */
 export class RedisCache extends Construct {
   /** The validated spec. */
@@ -49,7 +50,12 @@ export class RedisCache extends Construct {
     this.password = new Password(this, 'password', { length: 40, special: false }).result;
     this.file = renderRedisConf(this.spec, { path: `${CONFIG_DIR}/redis.conf`, password: this.password });
     const image = new Image(this, 'image', { name: this.spec.image, keepLocally: true });
-    const config = new Volume(this, 'config', { name: `${name}-config` });
+    const config = deliverConfigFiles(this, {
+      name,
+      imageId: image.imageId,
+      containerPath: CONFIG_DIR,
+      files: [this.file],
+    });
     const h = hardening();
     this.container = new Container(this, 'container', {
       name,
@@ -58,9 +64,8 @@ export class RedisCache extends Construct {
       command: ['redis-server', this.file.path],
       restart: 'unless-stopped',
       mustRun: true,
-      networksAdvanced: [{ name: props.network.name, aliases }],
-      volumes: [{ volumeName: config.name, containerPath: CONFIG_DIR }],
-      upload: uploads([this.file]),
+      networksAdvanced: [{ name: props.network.ref, aliases }],
+      volumes: [config.mount],
       readOnly: true,
       tmpfs: { '/data': 'rw,noexec,nosuid,size=16m', '/tmp': 'rw,noexec,nosuid,size=16m' },
       capabilities: { drop: h.drop },
@@ -69,6 +74,8 @@ export class RedisCache extends Construct {
         'CMD-SHELL',
         `redis-cli -p ${this.spec.port} --no-auth-warning -a "$(sed -n 's/^requirepass //p' ${this.file.path})" ping | grep -q PONG`,
       ]),
+      labels: [startedWith([config.carrier])],
+      dependsOn: [config.carrier],
     });
   }
 

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { checkDockerName, checkWord } from '../model/checks';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { renderUiSettings } from '../render/ui-settings';
-import { envList, hardening } from './hardening';
+import { envList, hardening, healthcheck } from './hardening';
 import { PlatformNetwork } from './platform-network';
 import { Container, Image } from './providers';
 import { Registry } from './registry';
@@ -68,13 +68,20 @@ export class RegistryUi extends Construct {
       restart: 'unless-stopped',
       mustRun: true,
       env: envList(this.settings),
-      networksAdvanced: [{ name: props.network.name }],
+      networksAdvanced: [{ name: props.network.ref }],
       ports:
         props.publishOnHost === false
           ? []
           : [{ internal: 80, external: this.publish.port, ip: this.publish.bindAddress, protocol: 'tcp' }],
+      // The stated exception to a read-only root: the image's start script rewrites index.html
+      // and its nginx configuration from the environment.
+      readOnly: false,
       capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
       securityOpts: h.securityOpts,
+      // Healthy once its nginx serves the page (after the start script ran); deploy waits for it.
+      healthcheck: healthcheck(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:80/']),
+      wait: true,
+      waitTimeout: 120,
       dependsOn: [props.registry.container],
     });
   }

@@ -9,8 +9,10 @@ import { RegistryPaths, registryPaths } from '../render/registry-paths';
 import { envList, hardening, healthcheck, TMPFS_TMP } from './hardening';
 import { HtpasswdUsers } from './htpasswd-users';
 import { PlatformNetwork } from './platform-network';
+import { deliverConfigFiles } from './config-files';
+import { startedWith } from './started-with';
 import { Container, Image, Password, Volume } from './providers';
-import { uploads, yamlScalar } from './terraform-text';
+import { yamlScalar } from './terraform-text';
 import { TlsMaterial } from './tls';
 
 /** Props of {@link Registry}: the registry spec plus how it is wired on Docker. */
@@ -19,6 +21,11 @@ export interface RegistryProps extends RegistrySpec {
   readonly name: string;
   /** The network the registry joins. */
   readonly network: PlatformNetwork;
+  /**
+   * Existing Docker networks (not managed here) the registry joins too, for example the network
+   * of an upstream registry a pull-through cache reaches by name. @default none
+   */
+  readonly extraNetworks?: readonly string[];
   /** Names other containers use to reach the registry. @default ['registry'] */
   readonly aliases?: readonly string[];
   /** Publish the registry port on the host, or `false` to keep it on the network only. @default port 5000 on 127.0.0.1 */
@@ -41,11 +48,11 @@ export interface RegistryProps extends RegistrySpec {
 
 /**
  * A distribution registry container: the rendered `config.yml`, htpasswd file and certificates
- * delivered into a small config volume (the root filesystem is read-only, and Docker refuses
- * copies into a read-only root), data on a named volume, the debug/metrics port on the network
+ * delivered into a config volume mounted read-only (see {@link deliverConfigFiles}: the root
+ * filesystem is read-only, and Docker refuses uploads into a read-only root), data on a named volume, the debug/metrics port on the network
  * only, every capability dropped, no privilege escalation, the API port bound to a chosen address.
  *
- * Construct ids `image`, `http-secret`, `config`, `data` and `container` are public API.
+ * Construct ids `image`, `http-secret`, `config`, `config-carrier`, `data` and `container` are public API.
  */
 export class Registry extends Construct {
   /** The validated spec with defaults filled in. */
@@ -91,6 +98,7 @@ export class Registry extends Construct {
       );
     }
     const aliases = checkList(`${id}.aliases`, props.aliases ?? ['registry'], checkHostname);
+    const extraNetworks = checkList(`${id}.extraNetworks`, props.extraNetworks ?? [], checkDockerName);
     this.serviceName = aliases[0] ?? this.name;
     const scheme = this.spec.http.tls ? 'https' : 'http';
     this.internalUrl = `${scheme}://${this.serviceName}:${this.spec.http.port}`;
@@ -111,14 +119,19 @@ export class Registry extends Construct {
     this.files = files;
 
     const image = new Image(this, 'image', { name: this.spec.image, keepLocally: true });
-    const configVolume = new Volume(this, 'config', { name: `${this.name}-config` });
+    const delivery = deliverConfigFiles(this, {
+      name: this.name,
+      imageId: image.imageId,
+      containerPath: this.paths.configDir,
+      files,
+    });
     this.dataVolumeName = checkDockerName(
       `${id}.dataVolumeName`,
       props.dataVolumeName ?? `${this.name}-data`,
     );
     if (props.retainDataOnDestroy === false) new Volume(this, 'data', { name: this.dataVolumeName });
 
-    const volumes = [{ volumeName: configVolume.name, containerPath: this.paths.configDir }];
+    const volumes: { volumeName: string; containerPath: string; readOnly?: boolean }[] = [delivery.mount];
     if (this.spec.storage.driver.driver === 'filesystem') {
       volumes.push({
         volumeName: this.dataVolumeName,
@@ -135,7 +148,7 @@ export class Registry extends Construct {
       ...(Object.keys(this.spec.dialect.environment).length > 0
         ? { env: envList(this.spec.dialect.environment) }
         : {}),
-      networksAdvanced: [{ name: props.network.name, aliases }],
+      networksAdvanced: [{ name: props.network.ref, aliases }, ...extraNetworks.map((name) => ({ name }))],
       ports: this.publish
         ? [
             {
@@ -147,7 +160,6 @@ export class Registry extends Construct {
           ]
         : [],
       volumes,
-      upload: uploads(files),
       readOnly: true,
       tmpfs: { ...TMPFS_TMP },
       capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
@@ -162,6 +174,8 @@ export class Registry extends Construct {
             waitTimeout: 120,
           }
         : {}),
+      labels: [startedWith([delivery.carrier])],
+      dependsOn: [delivery.carrier],
     });
   }
 

@@ -11,7 +11,16 @@ import {
   SpecError,
 } from '../../lib';
 import { parse } from 'yaml';
-import { only, synthWith } from '../helpers/synth';
+import {
+  containerByName,
+  containerKey,
+  expectConfigDelivery,
+  only,
+  synthWith,
+  startedWithOf,
+  uploadOf,
+  uploadsOf,
+} from '../helpers/synth';
 
 function lab(lbProps: Partial<LoadBalancerProps> = {}, replicas = 2, version: 2 | 3 = 2): string {
   return synthWith((s) => {
@@ -46,16 +55,11 @@ function lab(lbProps: Partial<LoadBalancerProps> = {}, replicas = 2, version: 2 
   });
 }
 
-function container(json: string, name: string): any {
-  return Object.values(JSON.parse(json).resource.docker_container).find((c: any) => c.name === name);
-}
-
 describe('LoadBalancer construct', () => {
   const json = lab();
 
   test('nginx.conf lists every replica over plain HTTP with keepalive and failover settings', () => {
-    const lb = container(json, 'lab-lb');
-    const conf: string = lb.upload.find((u: any) => u.file === '/etc/nginx/lb/nginx.conf').content;
+    const conf: string = uploadOf(json, 'lab-lb', '/etc/nginx/lb/nginx.conf').content;
     expect(conf).toContain('server registry-1:5000 max_fails=2 fail_timeout=10s;');
     expect(conf).toContain('server registry-2:5000 max_fails=2 fail_timeout=10s;');
     expect(conf).toMatch(/keepalive 32;/);
@@ -86,15 +90,15 @@ describe('LoadBalancer construct', () => {
   });
 
   test('hardened: unprivileged ports inside, read-only root, tmpfs, only CHOWN/SETGID/SETUID, key 0600', () => {
-    const lb = container(json, 'lab-lb');
+    const lb = containerByName(json, 'lab-lb');
     expect(lb.ports).toEqual([
       { internal: 8443, external: 5443, ip: '127.0.0.1', protocol: 'tcp' },
       { internal: 8080, external: 5080, ip: '127.0.0.1', protocol: 'tcp' },
     ]);
     expect(lb.read_only).toBe(true);
     expect(lb.tmpfs).toEqual({ '/tmp': 'rw,noexec,nosuid,size=64m' });
-    expect(lb.capabilities).toEqual({ drop: ['ALL'], add: ['CHOWN', 'SETGID', 'SETUID'] });
-    expect(lb.upload.find((u: any) => u.file === '/etc/nginx/lb/server.key').permissions).toBe('0600');
+    expect(lb.capabilities).toEqual({ drop: ['ALL'], add: ['CAP_CHOWN', 'CAP_SETGID', 'CAP_SETUID'] });
+    expect(uploadOf(json, 'lab-lb', '/etc/nginx/lb/server.key').permissions).toBe('0600');
     expect(lb.healthcheck.test).toEqual([
       'CMD',
       'wget',
@@ -105,15 +109,32 @@ describe('LoadBalancer construct', () => {
     ]);
   });
 
+  test('config files go through the never-started carrier lab-lb-config; nginx restarts with its upstreams', () => {
+    expectConfigDelivery(json, 'lab-lb', '/etc/nginx/lb');
+    expect(uploadsOf(json, 'lab-lb').map((u) => [u.file, u.permissions])).toEqual([
+      ['/etc/nginx/lb/nginx.conf', '0644'],
+      ['/etc/nginx/lb/server.crt', '0644'],
+      ['/etc/nginx/lb/server.key', '0600'],
+    ]);
+    // nginx resolves upstream names once at start: a new replica container replaces the load balancer.
+    const lb = containerByName(json, 'lab-lb');
+    for (const name of ['lab-registry-1', 'lab-registry-2']) {
+      expect(startedWithOf(json, 'lab-lb')).toContain(`docker_container.${containerKey(json, name)}`);
+      expect(lb.depends_on).toContain(`docker_container.${containerKey(json, name)}`);
+    }
+    expect(startedWithOf(json, 'lab-lb')).toHaveLength(3);
+  });
+
   test('replicas are not published, share the data volume and Redis, and get the redis password via jsonencode', () => {
     for (const name of ['lab-registry-1', 'lab-registry-2']) {
-      const r = container(json, name);
+      const r = containerByName(json, name);
       expect(r.ports).toEqual([]);
       expect(r.volumes[1]).toEqual({ volume_name: 'lab-registry-data', container_path: '/var/lib/registry' });
-      const config = parse(r.upload[0].content.replace(/\$\{jsonencode\([^)]*\)\}/g, '"x"'));
+      const content = uploadsOf(json, name)[0]!.content;
+      const config = parse(content.replace(/\$\{jsonencode\([^)]*\)\}/g, '"x"'));
       expect(config.redis.addr).toBe('redis:6379');
       expect(config.storage.cache).toEqual({ blobdescriptor: 'redis' });
-      expect(r.upload[0].content).toMatch(
+      expect(content).toMatch(
         /password: \$\{jsonencode\(random_password\.redis_password_[A-F0-9]+\.result\)\}/,
       );
     }
@@ -144,9 +165,9 @@ describe('RedisCache construct', () => {
       capabilities: { drop: ['ALL'] },
       command: ['redis-server', '/usr/local/etc/redis/redis.conf'],
     });
-    const redis = container(json, 'lab-redis');
+    const redis = containerByName(json, 'lab-redis');
     expect(redis.ports).toBeUndefined();
-    const conf: string = redis.upload[0].content;
+    const conf: string = uploadsOf(json, 'lab-redis')[0]!.content;
     expect(conf).toMatch(/^requirepass \$\{random_password\.redis_password_[A-F0-9]+\.result\}$/m);
     expect(conf).toMatch(/^maxmemory 256mb$/m);
     expect(conf).toMatch(/^maxmemory-policy allkeys-lru$/m);
@@ -156,9 +177,18 @@ describe('RedisCache construct', () => {
     expect(pw).toMatchObject({ length: 40, special: false });
   });
 
+  test('redis.conf goes through the never-started carrier lab-redis-config, mounted read-only', () => {
+    expectConfigDelivery(json, 'lab-redis', '/usr/local/etc/redis');
+    expect(uploadsOf(json, 'lab-redis').map((u) => [u.file, u.permissions])).toEqual([
+      ['/usr/local/etc/redis/redis.conf', '0644'],
+    ]);
+    expect(startedWithOf(json, 'lab-redis')).toHaveLength(1);
+  });
+
   test('3.x replicas get the go-redis shape', () => {
-    const r = container(json, 'lab-registry-1');
-    const config = parse(r.upload[0].content.replace(/\$\{jsonencode\([^)]*\)\}/g, '"x"'));
+    const config = parse(
+      uploadsOf(json, 'lab-registry-1')[0]!.content.replace(/\$\{jsonencode\([^)]*\)\}/g, '"x"'),
+    );
     expect(config.redis).toMatchObject({ addrs: ['redis:6379'], poolsize: 64, maxidleconns: 16 });
     expect(config.redis.addr).toBeUndefined();
   });

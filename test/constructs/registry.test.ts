@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized JSON is walked freely in tests */
 import { parse } from 'yaml';
 import {
   Container,
@@ -10,7 +9,7 @@ import {
   SpecError,
   Volume,
 } from '../../lib';
-import { only, synthWith } from '../helpers/synth';
+import { containerByName, expectConfigDelivery, only, synthWith, uploadsOf } from '../helpers/synth';
 
 function registry(props: Partial<RegistryProps> = {}): string {
   return synthWith((s) => {
@@ -29,21 +28,22 @@ describe('Registry construct', () => {
       security_opts: ['no-new-privileges:true'],
       tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' },
       restart: 'unless-stopped',
-      networks_advanced: [{ name: 'lab-net', aliases: ['registry'] }],
+      // The network by reference: the container is created after it and destroyed before it.
+      networks_advanced: [{ name: '${docker_network.network_C8AC2FB3.name}', aliases: ['registry'] }],
     });
   });
 
   test('only the API port is published, on 127.0.0.1 by default; the debug port never is', () => {
-    const c = only(registry(), 'docker_container');
+    const c = containerByName(registry(), 'lab-registry');
     expect(c.ports).toEqual([{ internal: 5000, external: 5000, ip: '127.0.0.1', protocol: 'tcp' }]);
     expect(
-      only(registry({ publish: { port: 6000, bindAddress: '10.1.2.3' } }), 'docker_container').ports,
+      containerByName(registry({ publish: { port: 6000, bindAddress: '10.1.2.3' } }), 'lab-registry').ports,
     ).toEqual([{ internal: 5000, external: 6000, ip: '10.1.2.3', protocol: 'tcp' }]);
-    expect(only(registry({ publish: false }), 'docker_container').ports).toEqual([]);
+    expect(containerByName(registry({ publish: false }), 'lab-registry').ports).toEqual([]);
   });
 
   test('health check asks the debug listener inside the container and deploy waits for it', () => {
-    const c = only(registry(), 'docker_container');
+    const c = containerByName(registry(), 'lab-registry');
     expect(c.healthcheck.test).toEqual([
       'CMD',
       'wget',
@@ -57,11 +57,12 @@ describe('Registry construct', () => {
 
   test('config volume at the dialect dir, data volume kept outside Terraform by default', () => {
     const json = registry();
-    const c = only(json, 'docker_container');
+    const c = containerByName(json, 'lab-registry');
     expect(c.volumes).toEqual([
       {
         volume_name: expect.stringMatching(/^\$\{docker_volume\.registry_config_[A-F0-9]+\.name\}$/),
         container_path: '/etc/docker/registry',
+        read_only: true,
       },
       { volume_name: 'lab-registry-data', container_path: '/var/lib/registry' },
     ]);
@@ -72,9 +73,19 @@ describe('Registry construct', () => {
     });
   });
 
+  test('config files reach the read-only root through a never-started carrier, mounted read-only', () => {
+    const json = registry();
+    expectConfigDelivery(json, 'lab-registry', '/etc/docker/registry');
+    expect(uploadsOf(json, 'lab-registry').map((u) => [u.file, u.permissions])).toEqual([
+      ['/etc/docker/registry/config.yml', '0640'],
+    ]);
+    expectConfigDelivery(registry({ version: 3 }), 'lab-registry', '/etc/distribution');
+  });
+
   test('dialect 3 uploads to /etc/distribution and turns OTEL tracing off', () => {
-    const c = only(registry({ version: 3 }), 'docker_container');
-    expect(c.upload.map((u: any) => u.file)).toEqual(['/etc/distribution/config.yml']);
+    const json = registry({ version: 3 });
+    const c = containerByName(json, 'lab-registry');
+    expect(uploadsOf(json, 'lab-registry').map((u) => u.file)).toEqual(['/etc/distribution/config.yml']);
     expect(c.env).toEqual(['OTEL_TRACES_EXPORTER=none']);
     expect(c.volumes[0].container_path).toBe('/etc/distribution');
   });
@@ -83,17 +94,17 @@ describe('Registry construct', () => {
     const json = registry();
     const pw = only(json, 'random_password');
     expect(pw).toMatchObject({ length: 48, special: false });
-    const upload = only(json, 'docker_container').upload[0];
+    const upload = uploadsOf(json, 'lab-registry')[0]!;
     expect(upload.content).toMatch(
       /\n {2}secret: \$\{jsonencode\(random_password\.registry_http-secret_[A-F0-9]+\.result\)\}\n/,
     );
   });
 
   test('literal ${ and %{ in file content are escaped for Terraform', () => {
-    const upload = only(
+    const upload = uploadsOf(
       registry({ http: { headers: { 'X-Note': ['${not-a-ref} %{nor-a-directive}'] } } }),
-      'docker_container',
-    ).upload[0];
+      'lab-registry',
+    )[0]!;
     expect(upload.content).toContain('$${not-a-ref} %%{nor-a-directive}');
     // Unescaping what Terraform unescapes gives back the literal text in valid YAML.
     const applied = (upload.content as string)
@@ -110,22 +121,21 @@ describe('Registry construct', () => {
       const users = new HtpasswdUsers(s, 'users', { users: [{ name: 'admin' }] });
       new Registry(s, 'registry', { name: 'lab-registry', network, tls, htpasswd: users });
     });
-    const c = JSON.parse(json).resource.docker_container;
-    const uploads = Object.fromEntries((Object.values(c)[0] as any).upload.map((u: any) => [u.file, u]));
+    const uploads = Object.fromEntries(uploadsOf(json, 'lab-registry').map((u) => [u.file, u]));
     expect(Object.keys(uploads)).toEqual([
       '/etc/docker/registry/config.yml',
       '/etc/docker/registry/auth/htpasswd',
       '/etc/docker/registry/certs/server.crt',
       '/etc/docker/registry/certs/server.key',
     ]);
-    expect(uploads['/etc/docker/registry/certs/server.key'].permissions).toBe('0600');
-    expect(uploads['/etc/docker/registry/certs/server.key'].content).toMatch(
+    expect(uploads['/etc/docker/registry/certs/server.key']!.permissions).toBe('0600');
+    expect(uploads['/etc/docker/registry/certs/server.key']!.content).toMatch(
       /^\$\{tls_private_key\.tls_server-key_[A-F0-9]+\.private_key_pem\}$/,
     );
-    expect(uploads['/etc/docker/registry/auth/htpasswd'].content).toMatch(
+    expect(uploads['/etc/docker/registry/auth/htpasswd']!.content).toMatch(
       /^admin:\$\{random_password\.users_password-admin_[A-F0-9]+\.bcrypt_hash\}\n$/,
     );
-    const config = parse(uploads['/etc/docker/registry/config.yml'].content);
+    const config = parse(uploads['/etc/docker/registry/config.yml']!.content);
     expect(config.auth).toEqual({
       htpasswd: { realm: 'Registry', path: '/etc/docker/registry/auth/htpasswd' },
     });

@@ -7,7 +7,7 @@ import {
   RegistryUi,
 } from '../../lib';
 import { LocallySignedCert, Password, PrivateKey, SelfSignedCert } from '../../lib/constructs/providers';
-import { only, synthWith } from '../helpers/synth';
+import { containerByName, only, synthWith } from '../helpers/synth';
 
 describe('RegistryCertificates', () => {
   const json = synthWith((s) => {
@@ -89,6 +89,17 @@ describe('RegistryUi', () => {
       ]),
       security_opts: ['no-new-privileges:true'],
     });
+  });
+
+  test('the stated exception: a writable root (its start script rewrites files), no upload, no carrier', () => {
+    const json = ui(true, true);
+    const c = containerByName(json, 'lab-ui');
+    expect(c.read_only).toBe(false);
+    expect(c.upload).toBeUndefined();
+    expect(c.volumes).toBeUndefined();
+    expect(() => containerByName(json, 'lab-ui-config')).toThrow(
+      /expected one docker_container named lab-ui-config, found 0/,
+    );
   });
 
   test('REGISTRY_SECURED and DELETE_IMAGES follow the registry', () => {

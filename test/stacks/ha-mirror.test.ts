@@ -2,26 +2,46 @@
 import { Testing } from 'cdktf';
 import { parse } from 'yaml';
 import { HaStack, MirrorStack } from '../../stacks';
-import { TfJson } from '../helpers/synth';
+import {
+  containerByName,
+  containerKey,
+  expectConfigDelivery,
+  startedWithOf,
+  TfJson,
+  uploadsOf,
+} from '../helpers/synth';
 
 const synthHa = (props = {}): TfJson =>
   JSON.parse(Testing.synth(new HaStack(Testing.app(), 'ha', props))) as TfJson;
 const synthMirror = (props = {}): TfJson =>
   JSON.parse(Testing.synth(new MirrorStack(Testing.app(), 'mirror', props))) as TfJson;
 const containers = (tf: TfJson): any[] => Object.values(tf.resource.docker_container!);
-const byName = (tf: TfJson, name: string): any => containers(tf).find((c) => c.name === name);
-const config = (c: any): any =>
-  parse((c.upload[0].content as string).replace(/\$\{jsonencode\([^)]*\)\}/g, '"x"'));
+const byName = containerByName;
+/** The first file delivered to a service (its config.yml), parsed with references as "x". */
+const config = (tf: TfJson, name: string): any =>
+  parse(uploadsOf(tf, name)[0]!.content.replace(/\$\{jsonencode\([^)]*\)\}/g, '"x"'));
 
 describe('ha stack', () => {
   const tf = synthHa();
 
-  test('containers: 3 replicas, redis, UI and the load balancer; only the LB is published', () => {
+  test('containers: 3 replicas, redis, UI and the load balancer (+ config carriers); only the LB is published', () => {
     expect(
       containers(tf)
         .map((c) => c.name)
         .sort(),
-    ).toEqual(['ha-lb', 'ha-redis', 'ha-registry-1', 'ha-registry-2', 'ha-registry-3', 'ha-ui']);
+    ).toEqual([
+      'ha-lb',
+      'ha-lb-config',
+      'ha-redis',
+      'ha-redis-config',
+      'ha-registry-1',
+      'ha-registry-1-config',
+      'ha-registry-2',
+      'ha-registry-2-config',
+      'ha-registry-3',
+      'ha-registry-3-config',
+      'ha-ui',
+    ]);
     for (const c of containers(tf)) {
       if (c.name === 'ha-lb') expect(c.ports.map((p: any) => p.external)).toEqual([5443, 5080]);
       else expect(c.ports ?? []).toEqual([]);
@@ -29,26 +49,47 @@ describe('ha stack', () => {
   });
 
   test('replicas share one http.secret, one data volume and Redis, and carry the public http.host', () => {
-    const replicas = [1, 2, 3].map((i) => byName(tf, `ha-registry-${i}`));
-    const secrets = new Set(replicas.map((r) => /secret: (\$\{[^}]+\})/.exec(r.upload[0].content)![1]));
+    const names = [1, 2, 3].map((i) => `ha-registry-${i}`);
+    const secrets = new Set(names.map((n) => /secret: (\$\{[^}]+\})/.exec(uploadsOf(tf, n)[0]!.content)![1]));
     expect(secrets.size).toBe(1);
     expect([...secrets][0]).toMatch(/^\$\{jsonencode\(random_password\.http-secret\.result\)\}$/);
-    for (const r of replicas) {
-      expect(r.volumes[1].volume_name).toBe('ha-registry-data');
-      expect(config(r).storage.cache).toEqual({ blobdescriptor: 'redis' });
-      expect(config(r).http.host).toBe('https://localhost:5443');
-      expect(config(r).http.tls).toBeUndefined();
-      expect(config(r).auth.htpasswd).toBeDefined();
+    for (const n of names) {
+      expect(byName(tf, n).volumes[1].volume_name).toBe('ha-registry-data');
+      expect(config(tf, n).storage.cache).toEqual({ blobdescriptor: 'redis' });
+      expect(config(tf, n).http.host).toBe('https://localhost:5443');
+      expect(config(tf, n).http.tls).toBeUndefined();
+      expect(config(tf, n).auth.htpasswd).toBeDefined();
     }
   });
 
   test('the UI is served at / of the load balancer, same origin as /v2/', () => {
     const lb = byName(tf, 'ha-lb');
-    expect(lb.upload[0].content).toMatch(/location \/ \{\n\s+proxy_pass http:\/\/ha-ui:80;/);
+    expect(uploadsOf(tf, 'ha-lb')[0]!.content).toMatch(/location \/ \{\n\s+proxy_pass http:\/\/ha-ui:80;/);
     expect(byName(tf, 'ha-ui').env).toContain('NGINX_PROXY_PASS_URL=https://lb:8443');
     expect(lb.depends_on).toEqual(
       expect.arrayContaining([expect.stringMatching(/^docker_container\.ui_container_/)]),
     );
+  });
+
+  test('every service gets its files through a carrier; nginx is replaced with any replica or the UI', () => {
+    for (const name of ['ha-registry-1', 'ha-registry-2', 'ha-registry-3'])
+      expectConfigDelivery(tf, name, '/etc/docker/registry');
+    expectConfigDelivery(tf, 'ha-redis', '/usr/local/etc/redis');
+    expectConfigDelivery(tf, 'ha-lb', '/etc/nginx/lb');
+    const upstreams = ['ha-registry-1', 'ha-registry-2', 'ha-registry-3', 'ha-ui'].map(
+      (n) => `docker_container.${containerKey(tf, n)}`,
+    );
+    const carrier = `docker_container.${containerKey(tf, 'ha-lb-config')}`;
+    expect(startedWithOf(tf, 'ha-lb').sort()).toEqual([carrier, ...upstreams].sort());
+    expect([...byName(tf, 'ha-lb').depends_on].sort()).toEqual([carrier, ...upstreams].sort());
+    // The UI is the stated exception: its start script rewrites files, so its root stays writable.
+    const ui = byName(tf, 'ha-ui');
+    expect(ui.read_only).toBe(false);
+    expect(ui.healthcheck.test).toEqual(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:80/']);
+    expect(ui.wait).toBe(true);
+    expect(ui.upload).toBeUndefined();
+    expect(ui.lifecycle).toBeUndefined();
+    expect(ui.labels).toBeUndefined();
   });
 
   test('Terraform addresses of the replicas are stable per index', () => {
@@ -56,10 +97,15 @@ describe('ha stack', () => {
       .map((k) => k.replace(/_[A-F0-9]{8}$/, ''))
       .sort();
     expect(names).toEqual([
+      'lb_config-carrier',
       'lb_container',
+      'redis_config-carrier',
       'redis_container',
+      'registry-1_config-carrier',
       'registry-1_container',
+      'registry-2_config-carrier',
       'registry-2_container',
+      'registry-3_config-carrier',
       'registry-3_container',
       'ui_container',
     ]);
@@ -79,9 +125,7 @@ describe('ha stack', () => {
   test('notifications reach every replica', () => {
     const n = synthHa({ notifications: [{ name: 'hook', url: 'http://hook:8080/events' }] });
     for (const i of [1, 2, 3])
-      expect(config(byName(n, `ha-registry-${i}`)).notifications.endpoints[0].url).toBe(
-        'http://hook:8080/events',
-      );
+      expect(config(n, `ha-registry-${i}`).notifications.endpoints[0].url).toBe('http://hook:8080/events');
   });
 });
 
@@ -90,8 +134,8 @@ describe('mirror stack', () => {
 
   test('a 3.x pull-through cache of Docker Hub over TLS with users, on its own volume', () => {
     const m = byName(tf, 'mirror-mirror');
-    const c = config(m);
-    expect(m.upload[0].file).toBe('/etc/distribution/config.yml');
+    const c = config(tf, 'mirror-mirror');
+    expect(uploadsOf(tf, 'mirror-mirror')[0]!.file).toBe('/etc/distribution/config.yml');
     expect(c.proxy).toEqual({ remoteurl: 'https://registry-1.docker.io' });
     expect(c.http.tls.minimumtls).toBe('tls1.2');
     expect(c.auth.htpasswd).toBeDefined();
@@ -106,7 +150,7 @@ describe('mirror stack', () => {
       remotePassword: '${TfToken[TOKEN.3]}',
       ttl: '72h',
     });
-    expect(config(byName(withCreds, 'mirror-mirror')).proxy).toEqual({
+    expect(config(withCreds, 'mirror-mirror').proxy).toEqual({
       remoteurl: 'https://upstream.lab',
       username: 'bot',
       password: 'x',
@@ -117,6 +161,21 @@ describe('mirror stack', () => {
     );
     expect(() => synthMirror({ remoteUsername: 'bot', remotePassword: 'hunter2' })).toThrow(
       /mirror\.proxy\.password: got "hunter2"; an upstream password must be a Terraform reference/,
+    );
+  });
+
+  test('remoteNetwork: the mirror also joins an existing network to reach its upstream by name', () => {
+    const joined = byName(
+      synthMirror({ remoteUrl: 'http://upstream:5000', remoteNetwork: 'upstream-net' }),
+      'mirror-mirror',
+    );
+    expect(joined.networks_advanced).toEqual([
+      { name: '${docker_network.network_C8AC2FB3.name}', aliases: ['mirror'] },
+      { name: 'upstream-net' },
+    ]);
+    expect(byName(tf, 'mirror-mirror').networks_advanced).toHaveLength(1);
+    expect(() => synthMirror({ remoteNetwork: 'bad name' })).toThrow(
+      /mirror\.extraNetworks\[0\]: got "bad name"/,
     );
   });
 });

@@ -1,8 +1,7 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized JSON is walked freely in tests */
 import { Testing } from 'cdktf';
 import { parse } from 'yaml';
 import { BasicStack, SecureStack } from '../../stacks';
-import { TfJson } from '../helpers/synth';
+import { containerByName, expectConfigDelivery, TfJson, uploadOf, uploadsOf } from '../helpers/synth';
 
 function synthBasic(props = {}): TfJson {
   return JSON.parse(Testing.synth(new BasicStack(Testing.app(), 'basic', props))) as TfJson;
@@ -16,18 +15,13 @@ function addresses(tf: TfJson): string[] {
     .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
     .sort();
 }
-function container(tf: TfJson, name: string): any {
-  return Object.values(tf.resource.docker_container!).find((c) => c.name === name);
-}
-function upload(c: any, file: string): string {
-  return c.upload.find((u: any) => u.file === file).content;
-}
 
 describe('basic stack', () => {
   const tf = synthBasic();
 
   test('Terraform addresses', () => {
     expect(addresses(tf)).toEqual([
+      'docker_container.registry_config-carrier_3E445E65',
       'docker_container.registry_container_ADE921E6',
       'docker_image.registry_image_D3DCD34E',
       'docker_network.network_C8AC2FB3',
@@ -37,10 +31,11 @@ describe('basic stack', () => {
   });
 
   test('one registry on 127.0.0.1:5000 with a persistent volume, no auth, no TLS', () => {
-    const c = container(tf, 'basic-registry');
+    const c = containerByName(tf, 'basic-registry');
     expect(c.ports).toEqual([{ internal: 5000, external: 5000, ip: '127.0.0.1', protocol: 'tcp' }]);
     expect(c.volumes[1]).toEqual({ volume_name: 'basic-registry-data', container_path: '/var/lib/registry' });
-    const config = parse(upload(c, '/etc/docker/registry/config.yml'));
+    expectConfigDelivery(tf, 'basic-registry', '/etc/docker/registry');
+    const config = parse(uploadOf(tf, 'basic-registry', '/etc/docker/registry/config.yml').content);
     expect(config.auth).toBeUndefined();
     expect(config.http.tls).toBeUndefined();
     expect(tf.output!.registry_url!.value).toBe('http://localhost:5000');
@@ -53,9 +48,9 @@ describe('basic stack', () => {
       registryVersion: 3,
       registryImage: 'registry:3.0.0',
     });
-    const c = container(p, 'basic-registry');
+    const c = containerByName(p, 'basic-registry');
     expect(c.ports[0]).toMatchObject({ external: 5999, ip: '0.0.0.0' });
-    expect(c.upload[0].file).toBe('/etc/distribution/config.yml');
+    expect(uploadsOf(p, 'basic-registry')[0]!.file).toBe('/etc/distribution/config.yml');
   });
 
   test('snapshot (reviewed: the basic stack as deployed)', () => {
@@ -68,6 +63,7 @@ describe('secure stack', () => {
 
   test('Terraform addresses', () => {
     expect(addresses(tf)).toEqual([
+      'docker_container.registry_config-carrier_3E445E65',
       'docker_container.registry_container_ADE921E6',
       'docker_container.ui_container_79C2AC90',
       'docker_image.registry_image_D3DCD34E',
@@ -87,15 +83,16 @@ describe('secure stack', () => {
   });
 
   test('TLS 1.2+, htpasswd with the three default users, http.host and delete on', () => {
-    const c = container(tf, 'secure-registry');
-    const config = parse(upload(c, '/etc/docker/registry/config.yml'));
+    const c = containerByName(tf, 'secure-registry');
+    expectConfigDelivery(tf, 'secure-registry', '/etc/docker/registry');
+    const config = parse(uploadOf(tf, 'secure-registry', '/etc/docker/registry/config.yml').content);
     expect(config.http.tls.minimumtls).toBe('tls1.2');
     expect(config.http.host).toBe('https://localhost:5443');
     expect(config.auth.htpasswd.path).toBe('/etc/docker/registry/auth/htpasswd');
     expect(config.storage.delete.enabled).toBe(true);
     expect(
-      upload(c, '/etc/docker/registry/auth/htpasswd')
-        .split('\n')
+      uploadOf(tf, 'secure-registry', '/etc/docker/registry/auth/htpasswd')
+        .content.split('\n')
         .map((l) => l.split(':')[0]),
     ).toEqual(['admin', 'developer', 'readonly', '']);
     expect(c.ports).toEqual([{ internal: 5000, external: 5443, ip: '127.0.0.1', protocol: 'tcp' }]);
@@ -118,7 +115,7 @@ describe('secure stack', () => {
   });
 
   test('UI proxies to the registry over TLS on the network, secured, delete shown', () => {
-    const ui = container(tf, 'secure-ui');
+    const ui = containerByName(tf, 'secure-ui');
     expect(ui.env).toEqual(
       expect.arrayContaining([
         'NGINX_PROXY_PASS_URL=https://registry:5000',
@@ -138,9 +135,10 @@ describe('secure stack', () => {
       tls: { certificatePem: '${TfToken[TOKEN.1]}', privateKeyPem: '${TfToken[TOKEN.2]}' },
     });
     expect(p.resource.tls_self_signed_cert).toBeUndefined();
-    const c = container(p, 'secure-registry');
-    expect(parse(upload(c, '/etc/distribution/config.yml')).http.host).toBe('https://registry.lab:443');
-    expect(upload(c, '/etc/distribution/auth/htpasswd')).toMatch(/^teacher:/);
+    expect(parse(uploadOf(p, 'secure-registry', '/etc/distribution/config.yml').content).http.host).toBe(
+      'https://registry.lab:443',
+    );
+    expect(uploadOf(p, 'secure-registry', '/etc/distribution/auth/htpasswd').content).toMatch(/^teacher:/);
     expect(p.output!.ca_certificate).toBeUndefined();
   });
 
