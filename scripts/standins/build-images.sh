@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds local stand-ins for the official images the stacks pin, from Debian bookworm packages,
 # under the same names and tags (no image registry is reachable on these machines). Idempotent:
-# an image that exists is kept unless --rebuild is given. See docs/image-standins.md for how each
-# differs from the official image.
+# each image carries a label with the checksum of its build context, and an image whose label
+# matches is kept unless --rebuild is given. See docs/standin-images.md for how each differs from
+# the official image. The UI image is built from the vendored Joxit release ($REGISTRY_PLATFORM_VENDOR,
+# default ../shared/vendor beside the project), its checksum verified first.
 #
 #   scripts/standins/build-images.sh [--rebuild]
 set -euo pipefail
@@ -11,7 +13,10 @@ rebuild="${1:-}"
 DOCKER="${DOCKER:-docker}"
 CACHE="${REGISTRY_PLATFORM_CACHE:-$HOME/.cache/registry-platform}"
 fail() { echo "build-images: $*" >&2; exit 1; }
+VENDOR="${REGISTRY_PLATFORM_VENDOR:-$here/../../../shared/vendor}"
 have() { [ "$rebuild" != "--rebuild" ] && $DOCKER image inspect "$1" >/dev/null 2>&1; }
+# The checksum of a build context: every file's path, mode and content.
+context_sum() { (cd "$1" && find . -type f -printf '%p %m\n' | sort && find . -type f -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16; }
 
 # The Debian mirror this machine's apt already uses (never a hard-coded host).
 mirror="$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -n1)"
@@ -31,11 +36,14 @@ if ! have regplat-base:bookworm; then
   rm -rf "$root"
 fi
 
-build() { # tag dir [extra context file]
-  local tag="$1" dir="$2"
-  if have "$tag"; then echo "image $tag: present"; return; fi
-  echo "step $tag: docker build $dir"
-  DOCKER_BUILDKIT=0 $DOCKER build -q -t "$tag" "$dir" >/dev/null || fail "step $tag: docker build failed"
+build() { # tag dir
+  local tag="$1" dir="$2" sum current
+  sum="$(context_sum "$dir")"
+  current="$($DOCKER image inspect -f '{{index .Config.Labels "org.registry-platform.context"}}' "$tag" 2>/dev/null || true)"
+  if [ "$rebuild" != "--rebuild" ] && [ "$current" = "$sum" ]; then echo "image $tag: present (context $sum)"; return; fi
+  echo "step $tag: docker build (context $sum)"
+  DOCKER_BUILDKIT=0 $DOCKER build -q --label "org.registry-platform.context=$sum" -t "$tag" "$dir" >/dev/null \
+    || fail "step $tag: docker build failed"
 }
 
 build registry:2.8.3 "$here/registry2"
@@ -44,7 +52,15 @@ if [ -x "$reg3" ]; then
   ctx="$(mktemp -d)"; cp -r "$here/registry3/." "$ctx/"; cp "$reg3" "$ctx/registry"
   build registry:3.0.0 "$ctx"; rm -rf "$ctx"
 else
-  echo "image registry:3.0.0: skipped (run scripts/install-test-programs.sh to build distribution 3.0.0 first)"
+  fail "step registry:3.0.0: $reg3 is missing; run scripts/install-test-programs.sh first"
 fi
 build nginx:1.27-alpine "$here/nginx"
 build redis:7.0-alpine "$here/redis"
+
+ui_tar="docker-registry-ui-2.5.7.tar.gz"
+[ -f "$VENDOR/SHA256SUMS" ] || fail "step ui: no $VENDOR/SHA256SUMS (set REGISTRY_PLATFORM_VENDOR)"
+(cd "$VENDOR" && grep " \*\?$ui_tar\$" SHA256SUMS | sha256sum -c --quiet -) || fail "step ui: checksum of $ui_tar does not match"
+ctx="$(mktemp -d)"
+tar -xzf "$VENDOR/$ui_tar" -C "$ctx" --strip-components=1
+cp "$here/ui/Dockerfile" "$ctx/Dockerfile"
+build joxit/docker-registry-ui:2.5.7 "$ctx"; rm -rf "$ctx"
