@@ -1,0 +1,17 @@
+// The cdktf app `npm run e2e` deploys: the default stacks, with the mirror's upstream set to a
+// registry the e2e runs on the same engine, on a network the mirror joins (no outside registry
+// is reachable from the tests).
+// With E2E_VARIANT=changed, `secure` gets one more user: the e2e shows that a changed input
+// reaches the running registry on the next deploy.
+import { DEFAULT_USERS } from '../../lib/model/users';
+import { buildApp } from '../../stacks/app';
+import { CHANGED_USER, MIRROR_UPSTREAM_NET, MIRROR_UPSTREAM_URL } from './names';
+
+const changed = process.env.E2E_VARIANT === 'changed';
+buildApp(
+  {},
+  {
+    mirror: { remoteUrl: MIRROR_UPSTREAM_URL, remoteNetwork: MIRROR_UPSTREAM_NET },
+    ...(changed ? { secure: { users: [...DEFAULT_USERS, { name: CHANGED_USER }] } } : {}),
+  },
+).synth();

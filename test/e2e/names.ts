@@ -1,0 +1,10 @@
+/** Names the e2e app and the e2e tests share. */
+
+/** The upstream registry container the mirror stack caches (run by the mirror e2e). */
+export const MIRROR_UPSTREAM = 'e2e-mirror-upstream';
+/** The upstream's network, which the mirror stack joins (`remoteNetwork`). */
+export const MIRROR_UPSTREAM_NET = `${MIRROR_UPSTREAM}-net`;
+/** The mirror stack's `remoteUrl` in the e2e app. */
+export const MIRROR_UPSTREAM_URL = `http://${MIRROR_UPSTREAM}:5000`;
+/** The user the `changed` variant of the e2e app adds to `secure`. */
+export const CHANGED_USER = 'auditor';
