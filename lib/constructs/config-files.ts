@@ -38,9 +38,14 @@ export interface ConfigFiles {
  * mounts the same volume read-only.
  *
  * Every upload is immutable in the provider (a changed file replaces the carrier), and the
- * service carries the carrier's id in a label (`startedWith`, in started-with.ts), so it is replaced whenever
- * its carrier is: a changed input reaches the running service on the next deploy, and the plan
- * after that is empty.
+ * service carries the carrier's id in a label (`startedWith`, in started-with.ts), so it is
+ * replaced whenever its carrier is: a changed input reaches the running service on the next
+ * deploy, and the plan after that is empty.
+ *
+ * A carrier only adds and overwrites files. So that a file dropped from the set (a key after TLS
+ * is turned off) does not linger in the volume, the volume is labelled with the list of paths and
+ * replaced when that list changes (labels force a new volume), and the carrier, labelled with the
+ * volume's id, is replaced with it.
  */
 export function deliverConfigFiles(scope: Construct, props: ConfigFilesProps): ConfigFiles {
   const dir = props.containerPath.replace(/\/+$/, '');
@@ -49,7 +54,11 @@ export function deliverConfigFiles(scope: Construct, props: ConfigFilesProps): C
       throw new Error(`internal: ${f.path} is not under the config volume ${dir}`);
     }
   }
-  const volume = new Volume(scope, 'config', { name: `${props.name}-config` });
+  const paths = props.files.map((f) => f.path).sort();
+  const volume = new Volume(scope, 'config', {
+    name: `${props.name}-config`,
+    labels: [{ label: 'org.registry-platform.files', value: paths.join(',') }],
+  });
   const h = hardening();
   const carrier = new Container(scope, 'config-carrier', {
     name: `${props.name}-config`,
@@ -64,6 +73,7 @@ export function deliverConfigFiles(scope: Construct, props: ConfigFilesProps): C
     securityOpts: h.securityOpts,
     labels: [
       { label: 'org.registry-platform.role', value: `config carrier of ${props.name} (never started)` },
+      { label: 'org.registry-platform.volume', value: volume.id },
     ],
   });
   return { volume, carrier, mount: { volumeName: volume.name, containerPath: dir, readOnly: true } };

@@ -37,4 +37,30 @@ describe('deliverConfigFiles', () => {
       ]);
     }
   });
+
+  test('the volume is labelled with its file list, and the carrier with the volume id: a dropped file means a new volume', () => {
+    const volume = (json: string): { labels: { label: string; value: string }[] } =>
+      (
+        JSON.parse(json) as {
+          resource: { docker_volume: Record<string, { labels: { label: string; value: string }[] }> };
+        }
+      ).resource.docker_volume.config!;
+    const two = deliver('/etc/svc', '/etc/svc/server.key');
+    expect(volume(two).labels).toEqual([
+      { label: 'org.registry-platform.files', value: '/etc/svc/ok.conf,/etc/svc/server.key' },
+    ]);
+    const one = synthWith((s) => {
+      deliverConfigFiles(s, {
+        name: 'svc',
+        imageId: 'sha256:0123',
+        containerPath: '/etc/svc',
+        files: [{ path: '/etc/svc/ok.conf', content: 'ok', mode: '0644' }],
+      });
+    });
+    expect(volume(one).labels).toEqual([{ label: 'org.registry-platform.files', value: '/etc/svc/ok.conf' }]);
+    expect(containerByName(two, 'svc-config').labels).toContainEqual({
+      label: 'org.registry-platform.volume',
+      value: '${docker_volume.config.id}',
+    });
+  });
 });
