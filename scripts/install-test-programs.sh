@@ -25,6 +25,13 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
     || fail "step apt: 'apt-get install ${need_apt[*]}' failed"
 fi
 
+# Debian's docker-registry package starts a registry service on :5000 where systemd runs; the tests
+# and the basic stack need that port (where no systemd runs, nothing was started).
+if [ -d /run/systemd/system ] && systemctl is-active --quiet docker-registry 2>/dev/null; then
+  echo "step apt: stopping and disabling Debian's docker-registry service (it holds port 5000)"
+  $SUDO systemctl disable --now docker-registry >/dev/null 2>&1 || fail "step apt: cannot stop the docker-registry service"
+fi
+
 reg3="$CACHE/registry-${REGISTRY3_VERSION#v}/registry"
 if [ ! -x "$reg3" ]; then
   command -v go >/dev/null 2>&1 || fail "step registry3: Go is needed to build distribution $REGISTRY3_VERSION"

@@ -23,6 +23,9 @@ SUDO=""
 started=$(date +%s)
 
 fail() { echo "toolchain: step $1: $2" >&2; exit 1; }
+tmpdirs=()
+cleanup() { [ "${#tmpdirs[@]}" -eq 0 ] || rm -rf "${tmpdirs[@]}"; }
+trap cleanup EXIT
 step() { echo "== toolchain: $* ($(($(date +%s) - started)) s)"; }
 mkdir -p "$CACHE"
 
@@ -63,13 +66,15 @@ else
   tofu="$CACHE/tofu-${TOFU_VERSION#v}/tofu"
   if [ ! -x "$tofu" ]; then
     echo "building OpenTofu $TOFU_VERSION from its Go module (a few minutes)"
-    dir="$(go mod download -json "github.com/opentofu/opentofu@$TOFU_VERSION" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')"
-    [ -n "$dir" ] || fail terraform "go mod download github.com/opentofu/opentofu@$TOFU_VERSION failed"
-    work="$(mktemp -d)"
+    meta="$(go mod download -json "github.com/opentofu/opentofu@$TOFU_VERSION")" \
+      || fail terraform "go mod download github.com/opentofu/opentofu@$TOFU_VERSION failed"
+    dir="$(printf '%s\n' "$meta" | sed -n 's/^\s*"Dir": "\(.*\)",$/\1/p')"
+    [ -n "$dir" ] || fail terraform "go mod download gave no module directory"
+    work="$(mktemp -d)"; tmpdirs+=("$work")
     cp -r "$dir/." "$work/" && chmod -R u+w "$work"
     mkdir -p "$(dirname "$tofu")"
-    (cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$tofu" ./cmd/tofu) || fail terraform "go build ./cmd/tofu failed"
-    rm -rf "$work"
+    (cd "$work" && CGO_ENABLED=0 go build -trimpath -o "$tofu.tmp" ./cmd/tofu) || fail terraform "go build ./cmd/tofu failed"
+    mv "$tofu.tmp" "$tofu"
   fi
   tf_path="$(dirname "$tofu")"
 fi
@@ -78,6 +83,7 @@ echo "$tf_name: $("$tf_path/$tf_name" version 2>/dev/null | head -n1)"
 # --- 4. providers ------------------------------------------------------------------------------
 step "providers"
 MIRROR="$CACHE/terraform-mirror"
+PLATFORM="$(go env GOOS)_$(go env GOARCH)"   # the providers are built for this machine
 # name tarball-prefix namespace version
 providers=(
   "docker terraform-provider-docker kreuzwerker 3.6.2"
@@ -93,20 +99,19 @@ for p in "${providers[@]}"; do
   sum="$(awk -v f="$tarball" '$2 == f || $2 == "*"f {print $1}' "$VENDOR/SHA256SUMS")"
   [ -n "$sum" ] || fail providers "$tarball is not listed in $VENDOR/SHA256SUMS"
   echo "$sum  $VENDOR/$tarball" | sha256sum -c --quiet - || fail providers "checksum of $tarball does not match"
-  bin="$CACHE/providers/$type-$version-${sum:0:16}/terraform-provider-${type}_v$version"
+  bin="$CACHE/providers/$type-$version-$PLATFORM-${sum:0:16}/terraform-provider-${type}_v$version"
   if [ ! -x "$bin" ]; then
     echo "building $ns/$type $version from $tarball"
-    work="$(mktemp -d)"
-    tar -xzf "$VENDOR/$tarball" -C "$work"
+    work="$(mktemp -d)"; tmpdirs+=("$work")
+    tar -xzf "$VENDOR/$tarball" -C "$work" || fail providers "cannot unpack $tarball"
     src="$(find "$work" -mindepth 1 -maxdepth 1 -type d | head -n1)"
     mkdir -p "$(dirname "$bin")"
     (cd "$src" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath -o "$bin.tmp" .) \
       || fail providers "go build of $tarball failed"
     mv "$bin.tmp" "$bin"
-    rm -rf "$work"
   fi
   for host in "${hosts[@]}"; do
-    dest="$MIRROR/$host/$ns/$type/$version/linux_amd64/terraform-provider-${type}_v$version"
+    dest="$MIRROR/$host/$ns/$type/$version/$PLATFORM/terraform-provider-${type}_v$version"
     if ! cmp -s "$bin" "$dest" 2>/dev/null; then
       mkdir -p "$(dirname "$dest")" && cp "$bin" "$dest"
     fi
@@ -137,7 +142,7 @@ provider_installation {
 EOF
 mv "$CLI_CONFIG.tmp" "$CLI_CONFIG"
 LOCK="$CACHE/terraform.lock.hcl"
-lock_work="$(mktemp -d)"
+lock_work="$(mktemp -d)"; tmpdirs+=("$lock_work")
 cat >"$lock_work/main.tf.json" <<'EOF'
 { "terraform": { "required_providers": {
   "docker": { "source": "kreuzwerker/docker", "version": "3.6.2" },
@@ -145,9 +150,8 @@ cat >"$lock_work/main.tf.json" <<'EOF'
   "random": { "source": "hashicorp/random", "version": "3.7.2" } } } }
 EOF
 (cd "$lock_work" && TF_CLI_CONFIG_FILE="$CLI_CONFIG" "$tf_path/$tf_name" providers lock \
-  -fs-mirror="$MIRROR" -platform=linux_amd64 >/dev/null) || fail config "$tf_name providers lock failed"
+  -fs-mirror="$MIRROR" -platform="$PLATFORM" >/dev/null) || fail config "$tf_name providers lock failed"
 cp "$lock_work/.terraform.lock.hcl" "$LOCK"
-rm -rf "$lock_work"
 echo "CLI config: $CLI_CONFIG; lock file: $LOCK"
 
 # --- 6. images ---------------------------------------------------------------------------------

@@ -19,8 +19,8 @@ have() { [ "$rebuild" != "--rebuild" ] && $DOCKER image inspect "$1" >/dev/null 
 context_sum() { (cd "$1" && find . -type f -printf '%p %m\n' | sort && find . -type f -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16; }
 
 # The Debian mirror this machine's apt already uses (never a hard-coded host).
-mirror="$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | grep -v security | head -n1)"
-[ -n "$mirror" ] || mirror="$(awk '/^deb / && $3 ~ /^bookworm$/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null)"
+mirror="$( (sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/*.sources 2>/dev/null || true) | (grep -v security || true) | head -n1)"
+[ -n "$mirror" ] || mirror="$(awk '/^deb / && $3 ~ /^bookworm$/ {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)"
 [ -n "$mirror" ] || fail "step base: no Debian mirror found in the apt configuration"
 
 if ! have regplat-base:bookworm; then
@@ -36,9 +36,10 @@ if ! have regplat-base:bookworm; then
   rm -rf "$root"
 fi
 
-build() { # tag dir
-  local tag="$1" dir="$2" sum current
-  sum="$(context_sum "$dir")"
+build() { # tag dir: the key is the context's checksum and the id of the image it starts FROM
+  local tag="$1" dir="$2" sum current parent
+  parent="$(sed -n 's/^FROM  *//p' "$dir/Dockerfile" | head -n1)"
+  sum="$( (context_sum "$dir"; $DOCKER image inspect -f '{{.Id}}' "$parent" 2>/dev/null || echo "no $parent") | sha256sum | cut -c1-16)"
   current="$($DOCKER image inspect -f '{{index .Config.Labels "org.registry-platform.context"}}' "$tag" 2>/dev/null || true)"
   if [ "$rebuild" != "--rebuild" ] && [ "$current" = "$sum" ]; then echo "image $tag: present (context $sum)"; return; fi
   echo "step $tag: docker build (context $sum)"
