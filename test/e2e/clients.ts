@@ -93,25 +93,36 @@ export class Skopeo {
   }
 }
 
+/** Marks a CA file this e2e wrote (x509 readers skip text outside the PEM block). */
+const E2E_MARK = '# written by the registry-platform e2e\n';
+
 /**
  * The docker CLI as a user runs it: the daemon trusts the registry's CA through
- * `/etc/docker/certs.d/<host:port>/ca.crt` (written from the stack's outputs, restored after),
- * and the client keeps its login in a private config directory.
+ * `/etc/docker/certs.d/<host:port>/ca.crt` (written from the stack's outputs by `trust()`, and
+ * put back as it was by `close()`), and the client keeps its login in a private config directory.
+ *
+ * Note: the daemon treats registries on 127.0.0.0/8 as insecure (it skips verification there), so
+ * only a registry addressed by a non-loopback address shows that the CA is what makes it trusted.
  */
 export class DockerCli {
   private readonly config = mkdtempSync(join(tmpdir(), 'e2e-docker-config-'));
   private readonly previousCa: string | undefined;
 
-  /** Installs the CA where the daemon looks for it. */
+  /** Remembers what `caPath` held (a file a killed e2e run left counts as nothing). */
   public constructor(
     private readonly registry: RegistryClient,
     private readonly caPath: string,
   ) {
-    this.previousCa = existsSync(caPath) ? readFileSync(caPath, 'utf8') : undefined;
-    if (registry.ca !== undefined) {
-      mkdirSync(dirname(caPath), { recursive: true });
-      writeFileSync(caPath, registry.ca);
-    }
+    const previous = existsSync(caPath) ? readFileSync(caPath, 'utf8') : undefined;
+    this.previousCa = previous?.startsWith(E2E_MARK) ? undefined : previous;
+  }
+
+  /** Installs the registry's CA where the daemon looks for it. */
+  public trust(): this {
+    if (this.registry.ca === undefined) throw new Error(`no CA for ${this.registry.host}`);
+    mkdirSync(dirname(this.caPath), { recursive: true });
+    writeFileSync(this.caPath, E2E_MARK + this.registry.ca);
+    return this;
   }
 
   /** Runs `docker <args>` with this client's config directory. */
@@ -200,3 +211,46 @@ export async function removeQuietly(kind: 'container' | 'network', name: string)
 }
 
 export { docker };
+
+/**
+ * A line in /etc/hosts that the daemon resolves (a registry container's name to its address on
+ * the stack's network), removed again by `remove()`; lines a killed run left are dropped first.
+ */
+export class HostsEntry {
+  private static readonly FILE = '/etc/hosts';
+  private static readonly MARK = '# registry-platform e2e';
+
+  /** Adds `<ip> <name>`. */
+  public constructor(name: string, ip: string) {
+    HostsEntry.strip();
+    writeFileSync(
+      HostsEntry.FILE,
+      `${readFileSync(HostsEntry.FILE, 'utf8').replace(/\n?$/, '\n')}${ip} ${name} ${HostsEntry.MARK}\n`,
+    );
+  }
+
+  /** Removes every line this e2e added. */
+  public remove(): void {
+    HostsEntry.strip();
+  }
+
+  private static strip(): void {
+    const lines = readFileSync(HostsEntry.FILE, 'utf8').split('\n');
+    const kept = lines.filter((l) => !l.endsWith(HostsEntry.MARK));
+    if (kept.length !== lines.length) writeFileSync(HostsEntry.FILE, kept.join('\n'));
+  }
+}
+
+/** A container's address on one of its networks. */
+export async function containerIp(container: string, network: string): Promise<string> {
+  const ip = (
+    await docker([
+      'inspect',
+      '--format',
+      `{{(index .NetworkSettings.Networks "${network}").IPAddress}}`,
+      container,
+    ])
+  ).trim();
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(ip)) throw new Error(`${container} has no address on ${network}: "${ip}"`);
+  return ip;
+}

@@ -14,19 +14,9 @@ const confDir = mkdtempSync(join(tmpdir(), 'e2e-upstream-'));
 const upstream = new Skopeo({ host: `127.0.0.1:${UPSTREAM_PORT}` });
 const layout = upstream.image('v1', 64 * 1024);
 const digest = Skopeo.layoutDigest(layout);
-let mirror: Skopeo | undefined;
 
 /** skopeo against the mirror with this deploy's CA and a generated user. */
-function client(): Skopeo {
-  mirror?.close();
-  mirror = new Skopeo({
-    host: 'localhost:5444',
-    ca: run.output('ca_certificate'),
-    user: 'developer',
-    password: run.password('developer'),
-  });
-  return mirror;
-}
+const client = (): Skopeo => run.skopeo('localhost:5444', 'developer');
 
 /** Blob GETs the upstream has served so far, from its access log. */
 async function upstreamBlobGets(): Promise<number> {
@@ -35,6 +25,8 @@ async function upstreamBlobGets(): Promise<number> {
 }
 
 beforeAll(async () => {
+  // First what an interrupted run left of the stack (its container holds the upstream network).
+  await run.setup();
   await removeQuietly('container', MIRROR_UPSTREAM);
   await removeQuietly('network', MIRROR_UPSTREAM_NET);
   writeFileSync(
@@ -62,16 +54,17 @@ beforeAll(async () => {
     pushed = await upstream.push(layout, 'v1', 'library/base');
   }
   if (pushed.code !== 0) throw new Error(`seeding the upstream failed:\n${pushed.output}`);
-  await run.setup();
 });
 
 afterAll(async () => {
-  mirror?.close();
   upstream.close();
-  await run.teardown();
-  await removeQuietly('container', MIRROR_UPSTREAM);
-  await removeQuietly('network', MIRROR_UPSTREAM_NET);
-  rmSync(confDir, { recursive: true, force: true });
+  try {
+    await run.teardown();
+  } finally {
+    await removeQuietly('container', MIRROR_UPSTREAM);
+    await removeQuietly('network', MIRROR_UPSTREAM_NET);
+    rmSync(confDir, { recursive: true, force: true });
+  }
 });
 
 test('deploys and becomes healthy, with a read-only root', () => run.deploy('deploy'));
@@ -95,7 +88,8 @@ test('a push to the mirror is refused', async () => {
   const other = s.image('v1');
   const push = await s.push(other, 'v1', 'library/pushed');
   expect(push.code).not.toBe(0);
-  expect(push.output).toMatch(/unsupported|405|not allowed|denied/i);
+  // distribution answers a push to a pull-through cache with 405 UNSUPPORTED.
+  expect(push.output).toMatch(/unsupported|405/i);
 });
 
 test('the plan after deploy is empty', () => run.expectNoChanges('diff'));

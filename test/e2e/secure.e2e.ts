@@ -5,7 +5,7 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { get } from '../helpers/net';
 import { UiBrowser } from './browser';
-import { DockerCli, imageId, removeImages, tlsHandshake } from './clients';
+import { containerIp, DockerCli, HostsEntry, imageId, removeImages, tlsHandshake } from './clients';
 import { docker, OUT, ROOT } from './harness';
 import { CHANGED_USER } from './names';
 import { StackRun } from './stack-run';
@@ -19,14 +19,17 @@ const run = new StackRun({
 const HOST = 'localhost:5443';
 const REPO = 'e2e/hello';
 const TAG = 'v1.0.0';
+const REGISTRY_NAME = 'secure-registry';
 let cli: DockerCli | undefined;
+let direct: DockerCli | undefined;
+let hosts: HostsEntry | undefined;
 let ref = '';
 let builtId = '';
 
 /** A docker CLI that trusts this deploy's CA (the CA is new after every destroy + deploy). */
 function dockerCli(): DockerCli {
   cli?.close();
-  cli = new DockerCli({ host: HOST, ca: run.output('ca_certificate') }, run.output('ca_trust_path'));
+  cli = new DockerCli({ host: HOST, ca: run.output('ca_certificate') }, run.output('ca_trust_path')).trust();
   return cli;
 }
 
@@ -38,6 +41,8 @@ async function registryContainerId(): Promise<string> {
 beforeAll(() => run.setup());
 afterAll(async () => {
   cli?.close();
+  direct?.close();
+  hosts?.remove();
   if (ref) await removeImages(ref);
   await run.teardown();
 });
@@ -65,6 +70,27 @@ test('docker logs in with a generated user, pushes a built image, removes it and
   const pull = await docker.run(['pull', ref]);
   expect(pull.code).toBe(0);
   expect(await imageId(ref)).toBe(builtId);
+});
+
+test('the CA from the outputs is what makes the daemon trust the registry (certs.d, non-loopback address)', async () => {
+  // The daemon skips verification for 127.0.0.0/8, so this check addresses the registry
+  // container on the stack's network by the name its certificate carries (secure-registry).
+  const host = `${REGISTRY_NAME}:5000`;
+  hosts = new HostsEntry(REGISTRY_NAME, await containerIp(REGISTRY_NAME, 'secure-net'));
+  direct?.close();
+  direct = new DockerCli({ host, ca: run.output('ca_certificate') }, `/etc/docker/certs.d/${host}/ca.crt`);
+  const untrusted = await direct.login('admin', run.password('admin'));
+  expect(untrusted.code).not.toBe(0);
+  expect(untrusted.output).toMatch(/x509|certificate signed by unknown authority/);
+  direct.trust();
+  const trusted = await direct.login('admin', run.password('admin'));
+  expect(trusted.output).toMatch(/Login Succeeded/);
+  const viaCa = `${host}/${REPO}:${TAG}`;
+  await removeImages(viaCa);
+  const pull = await direct.run(['pull', viaCa]);
+  expect(pull.code).toBe(0);
+  expect(await imageId(viaCa)).toBe(builtId);
+  await removeImages(viaCa);
 });
 
 test('/v2/ and /v2/_catalog answer 401 without credentials and with a wrong password', async () => {
@@ -120,20 +146,21 @@ test('the plan after deploy is empty', () => run.expectNoChanges('diff'));
 
 test('a changed input (one more user) reaches the running registry on the next deploy; the plan after is empty', async () => {
   const before = await registryContainerId();
+  let removed = { user: CHANGED_USER, password: '' };
   run.cdktf.variant = 'changed';
   try {
     await run.deploy('deploy-changed');
     expect(await registryContainerId()).not.toBe(before);
     const ca = run.output('ca_certificate');
-    const auth = { user: CHANGED_USER, password: run.password(CHANGED_USER) };
-    expect((await get(`https://${HOST}/v2/_catalog`, { ca, auth })).status).toBe(200);
+    removed = { user: CHANGED_USER, password: run.password(CHANGED_USER) };
+    expect((await get(`https://${HOST}/v2/_catalog`, { ca, auth: removed })).status).toBe(200);
     await run.expectNoChanges('diff-changed');
   } finally {
     run.cdktf.variant = '';
   }
   await run.deploy('deploy-unchanged');
   const ca = run.output('ca_certificate');
-  const removed = { user: CHANGED_USER, password: 'any' };
+  // The removed user's real password no longer opens the registry.
   expect((await get(`https://${HOST}/v2/`, { ca, auth: removed })).status).toBe(401);
   await run.expectNoChanges('diff-unchanged');
 });

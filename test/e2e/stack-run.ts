@@ -1,6 +1,7 @@
 /** One stack's life in the e2e: clean slate, deploy, healthy, plan, destroy, deploy again. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Skopeo } from './clients';
 import {
   Cdktf,
   cleanSlate,
@@ -47,6 +48,8 @@ export class StackRun {
   public outputs: Record<string, unknown> = {};
   /** What was measured. */
   public readonly measures: Measure[] = [];
+  /** The skopeo client of the current deploy. */
+  private client: Skopeo | undefined;
   /** Anonymous volumes that existed before this stack was deployed. */
   private danglingBefore = new Set<string>();
 
@@ -116,6 +119,21 @@ export class StackRun {
     return p;
   }
 
+  /**
+   * skopeo against this deploy's registry at `host` with its CA and a generated user (a new
+   * client after every deploy: a destroy and a deploy make a new CA and new passwords).
+   */
+  public skopeo(host: string, user: string): Skopeo {
+    this.client?.close();
+    this.client = new Skopeo({
+      host,
+      ca: this.output('ca_certificate'),
+      user,
+      password: this.password(user),
+    });
+    return this.client;
+  }
+
   /** Records a measure. */
   public measure(what: string, seconds: number): void {
     this.measures.push({ what, seconds: Math.round(seconds * 10) / 10 });
@@ -123,6 +141,7 @@ export class StackRun {
 
   /** Destroys what is left (kept volumes too) and saves the measures and cdktf timings. */
   public async teardown(): Promise<void> {
+    this.client?.close();
     try {
       await cleanSlate(this.cdktf, this.c.stack);
     } finally {
