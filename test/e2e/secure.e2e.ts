@@ -79,7 +79,12 @@ test('the CA from the outputs is what makes the daemon trust the registry (certs
   hosts = new HostsEntry(REGISTRY_NAME, await containerIp(REGISTRY_NAME, 'secure-net'));
   direct?.close();
   direct = new DockerCli({ host, ca: run.output('ca_certificate') }, `/etc/docker/certs.d/${host}/ca.crt`);
-  const untrusted = await direct.login('admin', run.password('admin'));
+  // dockerd's Go resolver keeps /etc/hosts for 5 s after a lookup: retry (bounded) until it sees the line.
+  let untrusted = await direct.login('admin', run.password('admin'));
+  for (let i = 0; i < 20 && /no such host/.test(untrusted.output); i++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    untrusted = await direct.login('admin', run.password('admin'));
+  }
   expect(untrusted.code).not.toBe(0);
   expect(untrusted.output).toMatch(/x509|certificate signed by unknown authority/);
   direct.trust();
