@@ -20,9 +20,11 @@ for (const stack of DEFAULT_STACKS) {
   for (const [type, byName] of resources) console.log(`  ${type} x${Object.keys(byName).length}`);
   for (const container of Object.values(tf.resource?.docker_container ?? {})) {
     const files = (container.upload ?? []).map((u) => u.file);
-    console.log(`  container ${container.name}: ${files.length ? files.join(', ') : 'no uploaded files'}`);
+    // Files reach read-only services through a never-started carrier `<service>-config`.
+    if (files.length > 0)
+      console.log(`  files for ${container.name?.replace(/-config$/, '')}: ${files.join(', ')}`);
   }
   const outputs = Object.entries(tf.output ?? {}).map(([k, v]) => (v.sensitive ? `${k} (sensitive)` : k));
   console.log(`  outputs: ${outputs.join(', ')}`);
 }
-console.log(`\nDeploy one with: npx --yes cdktf-cli@0.21.0 deploy <stack>  (see README.md)`);
+console.log(`\nDeploy one with: npx cdktf deploy <stack>  (see README.md)`);
