@@ -123,7 +123,12 @@ export class Cdktf {
   }
 
   /** Runs `cdktf <args>`; the output is saved as `.e2e/out/<log>.log`. */
-  public async run(log: string, args: readonly string[], timeoutMs = 600_000): Promise<RunResult> {
+  public async run(log: string, cliArgs: readonly string[], timeoutMs = 600_000): Promise<RunResult> {
+    // With OpenTofu, cdktf looks the lock file's entries up under registry.terraform.io, finds
+    // none (tofu writes registry.opentofu.org) and runs an online `providers lock`: skip that step;
+    // `tofu init` locks the providers from the local mirror itself.
+    const skipLock = this.env.TERRAFORM_BINARY_NAME === 'tofu' && cliArgs[0] !== 'synth';
+    const args = skipLock ? [...cliArgs, '--skip-provider-lock'] : cliArgs;
     const started = Date.now();
     const r = await run(this.bin, args, {
       cwd: WORK,
