@@ -38,7 +38,7 @@ export interface ConfigFiles {
  * mounts the same volume read-only.
  *
  * Every upload is immutable in the provider (a changed file replaces the carrier), and the
- * service carries the carrier's id in a label (`startedWith`, in started-with.ts), so it is
+ * service carries the carrier's id in a label (`startsAfter`, in started-with.ts), so it is
  * replaced whenever its carrier is: a changed input reaches the running service on the next
  * deploy, and the plan after that is empty.
  *

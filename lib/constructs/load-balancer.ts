@@ -8,7 +8,7 @@ import { renderNginxConf } from '../render/nginx-conf';
 import { hardening, healthcheck, TMPFS_TMP } from './hardening';
 import { PlatformNetwork } from './platform-network';
 import { deliverConfigFiles } from './config-files';
-import { startedWith } from './started-with';
+import { startsAfter } from './started-with';
 import { Container, Image } from './providers';
 import { Registry } from './registry';
 import { RegistryUi } from './registry-ui';
@@ -141,8 +141,7 @@ export class LoadBalancer extends Construct {
       waitTimeout: 120,
       // nginx resolves upstream names once, when it starts: everything it proxies to must exist
       // first, and when a replica or the UI is created anew (its address may change), so is nginx.
-      labels: [startedWith([config.carrier, ...upstreamContainers])],
-      dependsOn: [config.carrier, ...upstreamContainers],
+      ...startsAfter([config.carrier, ...upstreamContainers]),
     });
   }
 }

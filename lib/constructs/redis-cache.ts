@@ -7,7 +7,7 @@ import { renderRedisConf } from '../render/redis-conf';
 import { hardening, healthcheck } from './hardening';
 import { PlatformNetwork } from './platform-network';
 import { deliverConfigFiles } from './config-files';
-import { startedWith } from './started-with';
+import { startsAfter } from './started-with';
 import { Container, Image, Password } from './providers';
 
 /** Props of {@link RedisCache}. */
@@ -74,8 +74,7 @@ export class RedisCache extends Construct {
         'CMD-SHELL',
         `redis-cli -p ${this.spec.port} --no-auth-warning -a "$(sed -n 's/^requirepass //p' ${this.file.path})" ping | grep -q PONG`,
       ]),
-      labels: [startedWith([config.carrier])],
-      dependsOn: [config.carrier],
+      ...startsAfter([config.carrier]),
     });
   }
 

@@ -10,7 +10,7 @@ import { envList, hardening, healthcheck, TMPFS_TMP } from './hardening';
 import { HtpasswdUsers } from './htpasswd-users';
 import { PlatformNetwork } from './platform-network';
 import { deliverConfigFiles } from './config-files';
-import { startedWith } from './started-with';
+import { startsAfter } from './started-with';
 import { Container, Image, Password, Volume } from './providers';
 import { yamlScalar } from './terraform-text';
 import { TlsMaterial } from './tls';
@@ -174,8 +174,7 @@ export class Registry extends Construct {
             waitTimeout: 120,
           }
         : {}),
-      labels: [startedWith([delivery.carrier])],
-      dependsOn: [delivery.carrier],
+      ...startsAfter([delivery.carrier]),
     });
   }
 

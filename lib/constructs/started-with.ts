@@ -1,12 +1,21 @@
 import { Fn, Token } from './cdktf';
 import { Container } from './providers';
 
-/** The label {@link startedWith} sets. */
+/** The label {@link startsAfter} sets. */
 export const STARTED_WITH_LABEL = 'org.registry-platform.started-with';
 
+/** Container settings that order a container after others and tie it to them. */
+export interface StartsAfter {
+  /** The `org.registry-platform.started-with` label with the others' ids. */
+  readonly labels: { label: string; value: string }[];
+  /** The others, so Terraform creates them first. */
+  readonly dependsOn: Container[];
+}
+
 /**
- * A label that ties a container to containers it read at start: the ids of its config carrier
- * (the files in its config volume) or of the upstreams whose addresses nginx resolved.
+ * Settings for a container that reads other containers' work when it starts: the files its
+ * config carrier put in its config volume, or (nginx) the addresses of its upstreams. Terraform
+ * creates those first (`depends_on`), and their ids go into a label.
  *
  * Every `docker_container` argument forces a new container, and an id is unknown in the plan
  * whenever that container is created anew (replaced for a changed file, or re-created after it
@@ -15,14 +24,19 @@ export const STARTED_WITH_LABEL = 'org.registry-platform.started-with';
  * create there, not a replacement). The provider does not read labels back, so the plan after a
  * deploy stays empty.
  */
-export function startedWith(containers: readonly Container[]): { label: string; value: string } {
+export function startsAfter(containers: readonly Container[]): StartsAfter {
   return {
-    label: STARTED_WITH_LABEL,
-    value: Token.asString(
-      Fn.join(
-        ',',
-        containers.map((c) => c.id),
-      ),
-    ),
+    labels: [
+      {
+        label: STARTED_WITH_LABEL,
+        value: Token.asString(
+          Fn.join(
+            ',',
+            containers.map((c) => c.id),
+          ),
+        ),
+      },
+    ],
+    dependsOn: [...containers],
   };
 }
