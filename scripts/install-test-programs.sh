@@ -2,7 +2,10 @@
 # Installs the real programs the tests run, on a fresh Debian machine; idempotent and cached.
 #  - from Debian: docker-registry (distribution 2.8.2), nginx (1.22), redis-server and redis-cli
 #    (7.0), skopeo (1.9, the registry client) and openssl (test certificates);
-#  - distribution 3.0.0 built from its Go module, cached under $HOME/.cache/registry-platform.
+#  - distribution 3.0.0 built from its Go module, cached under $HOME/.cache/registry-platform;
+#  - docker_auth 1.14.0 (the token server) built from its vendored release source
+#    ($REGISTRY_PLATFORM_VENDOR, default ../shared/vendor beside the project; the Go module proxy
+#    refuses that module), checksum verified, cached under a key of version and tarball checksum.
 # Prints where each program is; fails with a message naming the step that failed.
 set -euo pipefail
 
@@ -42,9 +45,31 @@ if [ ! -x "$reg3" ]; then
     || fail "step registry3: go install failed"
 fi
 
+DOCKER_AUTH_VERSION="1.14.0"
+VENDOR="${REGISTRY_PLATFORM_VENDOR:-$(cd "$(dirname "$0")/../.." && pwd)/shared/vendor}"
+da_tar="docker_auth-$DOCKER_AUTH_VERSION.tar.gz"
+[ -f "$VENDOR/SHA256SUMS" ] || fail "step docker_auth: no $VENDOR/SHA256SUMS (set REGISTRY_PLATFORM_VENDOR)"
+da_sum="$(cd "$VENDOR" && grep " \*\?$da_tar\$" SHA256SUMS | cut -c1-64)"
+[ -n "$da_sum" ] || fail "step docker_auth: $da_tar is not listed in $VENDOR/SHA256SUMS"
+(cd "$VENDOR" && echo "$da_sum  $da_tar" | sha256sum -c --quiet -) || fail "step docker_auth: checksum of $da_tar does not match"
+auth_server="$CACHE/docker_auth-$DOCKER_AUTH_VERSION-${da_sum:0:16}/auth_server"
+if [ ! -x "$auth_server" ]; then
+  command -v go >/dev/null 2>&1 || fail "step docker_auth: Go is needed to build docker_auth $DOCKER_AUTH_VERSION"
+  echo "step docker_auth: building auth_server $DOCKER_AUTH_VERSION from $da_tar (about a minute)"
+  src="$(mktemp -d)"
+  tar -xzf "$VENDOR/$da_tar" -C "$src" --strip-components=1
+  mkdir -p "$(dirname "$auth_server")"
+  (cd "$src/auth_server" && CGO_ENABLED=0 GOFLAGS=-mod=mod go build -trimpath \
+    -ldflags "-X main.Version=$DOCKER_AUTH_VERSION -X main.BuildID=vendored-${da_sum:0:16}" \
+    -o "$auth_server.tmp" .) || fail "step docker_auth: go build failed"
+  mv "$auth_server.tmp" "$auth_server"
+  rm -rf "$src"
+fi
+
 echo "registry 2: $(command -v docker-registry) ($(docker-registry --version 2>&1 | head -n1))"
 echo "registry 3: $reg3 ($("$reg3" --version 2>&1 | head -n1))"
 echo "openssl: $(openssl version)"
+echo "docker_auth: $auth_server"
 echo "nginx: $(nginx -v 2>&1)"
 echo "redis: $(redis-server --version)"
 echo "skopeo: $(skopeo --version)"

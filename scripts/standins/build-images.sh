@@ -56,6 +56,11 @@ else
   fail "step registry:3.0.0: $reg3 is missing; run scripts/install-test-programs.sh first"
 fi
 build nginx:1.27-alpine "$here/nginx"
+auth_server="$(ls -d "$CACHE"/docker_auth-1.14.0-*/auth_server 2>/dev/null | head -n1 || true)"
+[ -n "$auth_server" ] && [ -x "$auth_server" ] \
+  || fail "step cesanta/docker_auth:1.14.0: no auth_server under $CACHE; run scripts/install-test-programs.sh first"
+ctx="$(mktemp -d)"; cp -r "$here/docker_auth/." "$ctx/"; cp "$auth_server" "$ctx/auth_server"
+build cesanta/docker_auth:1.14.0 "$ctx"; rm -rf "$ctx"
 build redis:7.0-alpine "$here/redis"
 
 ui_tar="docker-registry-ui-2.5.7.tar.gz"
