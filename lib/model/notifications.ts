@@ -7,8 +7,40 @@ import {
   checkOneOf,
   checkUrl,
   checkWord,
+  isToken,
 } from './checks';
 import { SpecError } from './errors';
+
+/** Header names that carry credentials. */
+const SECRET_HEADER =
+  /(^authorization$|^proxy-authorization$|^cookie$|auth|token|secret|key|passw|signature|session|credential)/i;
+/** Values that are credentials whatever the header's name. */
+const SECRET_VALUE = /^\s*(bearer|basic|token|digest)\s/i;
+
+/**
+ * Refuses literal credentials in notification headers: they must be Terraform references. The
+ * literal is never shown in the message.
+ */
+export function checkSecretHeaders(
+  path: string,
+  headers: Record<string, string[]>,
+): Record<string, string[]> {
+  for (const [name, values] of Object.entries(headers)) {
+    values.forEach((v, i) => {
+      if (isToken(v)) return;
+      if (SECRET_HEADER.test(name) || SECRET_VALUE.test(v)) {
+        throw new SpecError(
+          `${path}.${name}[${i}]`,
+          `<a literal ${v.length}-character value (not shown)>`,
+          'a credential in a notification header must be a Terraform reference, not a literal (a literal ' +
+            "would be written into cdk.tf.json): pass a sensitive TerraformVariable's value, for example " +
+            '`Bearer ${token.value}` built with Fn.format, or Fn.file(...)',
+        );
+      }
+    });
+  }
+  return headers;
+}
 
 /** Event actions the registry can be told to leave out. */
 export type NotificationAction = 'pull' | 'push' | 'mount' | 'delete';
@@ -19,7 +51,13 @@ export interface NotificationEndpointSpec {
   readonly name: string;
   /** Where events are posted. */
   readonly url: string;
-  /** Static headers sent with every request (for example an authorization header). @default none */
+  /**
+   * Static headers sent with every request. A credential (an `Authorization`, `Cookie` or
+   * `X-Api-Key`-like header, or any value starting with `Bearer ` or `Basic `) must be a Terraform
+   * reference such as a sensitive variable's value, never a literal: a literal would be written
+   * into cdk.tf.json.
+   * @default none
+   */
   readonly headers?: Readonly<Record<string, readonly string[]>>;
   /** HTTP timeout. @default '1s' */
   readonly timeout?: string;
@@ -49,7 +87,7 @@ export function resolveNotifications(
     const name = checkWord(`${p}.name`, e.name);
     if (names.has(name)) throw new SpecError(`${p}.name`, name, 'endpoint names must be unique');
     names.add(name);
-    const headers = checkHeaders(`${p}.headers`, e.headers ?? {});
+    const headers = checkSecretHeaders(`${p}.headers`, checkHeaders(`${p}.headers`, e.headers ?? {}));
     return {
       name,
       url: checkUrl(`${p}.url`, e.url, ['http', 'https']),

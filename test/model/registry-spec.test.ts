@@ -302,6 +302,28 @@ const BAD: [string, unknown, string, RegExp][] = [
     'registry.redis.password',
     /Terraform reference/,
   ],
+  [
+    'a literal Authorization header on a notification endpoint',
+    {
+      notifications: [
+        { name: 'a', url: 'http://x/', headers: { Authorization: ['Bearer s3cr3t-hook-token'] } },
+      ],
+    },
+    'registry.notifications[0].headers.Authorization[0]',
+    /must be a Terraform reference, not a literal/,
+  ],
+  [
+    'a literal bearer credential under any header name',
+    { notifications: [{ name: 'a', url: 'http://x/', headers: { 'X-Hook': ['Bearer s3cr3t-hook-token'] } }] },
+    'registry.notifications[0].headers.X-Hook[0]',
+    /must be a Terraform reference/,
+  ],
+  [
+    'a literal API key header',
+    { notifications: [{ name: 'a', url: 'http://x/', headers: { 'X-Api-Key': ['s3cr3t-hook-token'] } }] },
+    'registry.notifications[0].headers.X-Api-Key[0]',
+    /must be a Terraform reference/,
+  ],
   ['catalog 0', { catalogMaxEntries: 0 }, 'registry.catalogMaxEntries', /from 1 to 100000/],
   [
     'unknown log level',
@@ -324,6 +346,7 @@ describe('resolveRegistrySpec errors name the property, show the value and say w
     expect(e.property).toBe(property);
     expect(e.message.startsWith(`${property}: got `)).toBe(true);
     expect(e.message).toMatch(allowed);
+    expect(e.message).not.toContain('s3cr3t');
   });
 
   test('secret references are accepted where literals are refused', () => {
@@ -332,6 +355,9 @@ describe('resolveRegistrySpec errors name the property, show the value and say w
         version: 3,
         proxy: { remoteUrl: 'https://upstream', username: 'u', password: TOKEN, ttl: '24h' },
         redis: { addresses: ['a:1', 'b:2'], password: TOKEN },
+        notifications: [
+          { name: 'h', url: 'http://x/', headers: { Authorization: [TOKEN], 'X-Source': ['registry'] } },
+        ],
         storage: {
           cache: 'redis',
           driver: { driver: 's3', bucket: 'b', region: 'r', accessKey: 'AK', secretKey: TOKEN },

@@ -99,7 +99,7 @@ describe.each([2, 3] as const)('config.yml, dialect %i', (version) => {
         {
           name: 'hook',
           url: 'http://hook/events',
-          headers: { Authorization: ['Bearer t'] },
+          headers: { Authorization: [TOKEN], 'X-Source': ['registry'] },
           ignoredActions: ['pull'],
           ignoredMediaTypes: ['application/octet-stream'],
         },
@@ -126,7 +126,7 @@ describe.each([2, 3] as const)('config.yml, dialect %i', (version) => {
           name: 'hook',
           disabled: false,
           url: 'http://hook/events',
-          headers: { Authorization: ['Bearer t'] },
+          headers: { Authorization: [TOKEN], 'X-Source': ['registry'] },
           timeout: '1s',
           threshold: 10,
           backoff: '1s',
