@@ -3,9 +3,10 @@ import { BasicStack, BasicStackProps } from './basic';
 import { HaStack, HaStackProps } from './ha';
 import { MirrorStack, MirrorStackProps } from './mirror';
 import { SecureStack, SecureStackProps } from './secure';
+import { TokenStack, TokenStackProps } from './token';
 
 /** The stacks this project synthesizes by default, by name. */
-export const DEFAULT_STACKS = ['basic', 'secure', 'ha', 'mirror'] as const;
+export const DEFAULT_STACKS = ['basic', 'secure', 'ha', 'mirror', 'token'] as const;
 
 /** Parameters that replace a default stack's own, by stack name (for example a mirror's upstream). */
 export interface AppOverrides {
@@ -17,12 +18,14 @@ export interface AppOverrides {
   readonly ha?: HaStackProps;
   /** Parameters of `mirror`. */
   readonly mirror?: MirrorStackProps;
+  /** Parameters of `token`. */
+  readonly token?: TokenStackProps;
 }
 
 /**
  * Builds the default app, every stack bound to 127.0.0.1 with its default parameters and its own
  * ports so that all can run on one host: `basic` (5000), `secure` (5443, UI 8080), `ha` (6443,
- * redirect 6080) and `mirror` (5444).
+ * redirect 6080), `mirror` (5444) and `token` (5446, token server 5447, UI 8081).
  */
 export function buildApp(config: AppConfig = {}, overrides: AppOverrides = {}): App {
   const app = new App(config);
@@ -30,5 +33,6 @@ export function buildApp(config: AppConfig = {}, overrides: AppOverrides = {}): 
   new SecureStack(app, 'secure', overrides.secure);
   new HaStack(app, 'ha', { port: 6443, httpPort: 6080, ...overrides.ha });
   new MirrorStack(app, 'mirror', overrides.mirror);
+  new TokenStack(app, 'token', overrides.token);
   return app;
 }

@@ -31,7 +31,7 @@ export interface HaStackProps {
   readonly bindAddress?: string;
   /** Number of registry replicas, 1 to 16. @default 3 */
   readonly replicas?: number;
-  /** Users. @default admin, developer and readonly with generated passwords */
+  /** Users (htpasswd: each can push, pull and delete everywhere; roles need the token stack). @default one user, admin, with a generated password */
   readonly users?: readonly UserSpec[];
   /** Registry major version. @default 2 */
   readonly registryVersion?: RegistryVersion;

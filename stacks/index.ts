@@ -4,3 +4,4 @@ export * from './basic';
 export * from './ha';
 export * from './mirror';
 export * from './secure';
+export * from './token';

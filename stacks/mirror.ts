@@ -33,7 +33,7 @@ export interface MirrorStackProps {
   readonly port?: number;
   /** Host address the port is bound to. @default '127.0.0.1' */
   readonly bindAddress?: string;
-  /** Users who may pull through the mirror. @default admin, developer and readonly */
+  /** Users who may pull through the mirror (htpasswd: no roles). @default one user, admin */
   readonly users?: readonly UserSpec[];
   /** Registry major version. @default 3 (for `proxy.ttl`) */
   readonly registryVersion?: RegistryVersion;

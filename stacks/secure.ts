@@ -26,7 +26,7 @@ export interface SecureStackProps {
   readonly uiPort?: number;
   /** Host address both ports are bound to. @default '127.0.0.1' */
   readonly bindAddress?: string;
-  /** Users. @default admin, developer and readonly, each with a generated 32-character password */
+  /** Users (htpasswd: each can push, pull and delete everywhere; roles need the token stack). @default one user, admin, with a generated 32-character password */
   readonly users?: readonly UserSpec[];
   /** Registry major version. @default 2 */
   readonly registryVersion?: RegistryVersion;

@@ -9,3 +9,5 @@ export * from './terraform-text';
 export * from './tls';
 export * from './redis-cache';
 export * from './load-balancer';
+export * from './token-server';
+export * from './user-passwords';

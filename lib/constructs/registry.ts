@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { checkDockerName, checkHostname, checkList } from '../model/checks';
+import { checkDockerName, checkHostname, checkList, isToken } from '../model/checks';
 import { SpecError } from '../model/errors';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { RegistrySpec, ResolvedRegistrySpec, resolveRegistrySpec } from '../model/registry-spec';
@@ -34,6 +34,11 @@ export interface RegistryProps extends RegistrySpec {
   readonly tls?: TlsMaterial;
   /** htpasswd users; turns htpasswd auth on unless `auth` says otherwise. @default no users */
   readonly htpasswd?: HtpasswdUsers;
+  /**
+   * The certificate(s) whose keys sign the tokens (PEM or a reference), for `auth.type: 'token'`:
+   * delivered as `auth.token.rootcertbundle`. With a {@link TokenServer}, its `rootCertBundlePem`.
+   */
+  readonly tokenRootCertBundle?: string;
   /** `http.secret` as a Terraform reference, shared by replicas. @default a generated 48-character secret */
   readonly httpSecret?: string;
   /** Name of the data volume; replicas that share storage pass the same name. @default `<name>-data` */
@@ -97,6 +102,14 @@ export class Registry extends Construct {
         `htpasswd users are needed exactly when auth.type is "htpasswd" (auth.type is "${this.spec.auth.type}")`,
       );
     }
+    if ((this.spec.auth.type === 'token') !== (props.tokenRootCertBundle !== undefined)) {
+      throw new SpecError(
+        `${id}.tokenRootCertBundle`,
+        props.tokenRootCertBundle === undefined ? undefined : '<certificate>',
+        `the token signing certificate is needed exactly when auth.type is "token" (auth.type is "${this.spec.auth.type}"): ` +
+          "pass the token server's rootCertBundlePem",
+      );
+    }
     const aliases = checkList(`${id}.aliases`, props.aliases ?? ['registry'], checkHostname);
     const extraNetworks = checkList(`${id}.extraNetworks`, props.extraNetworks ?? [], checkDockerName);
     this.serviceName = aliases[0] ?? this.name;
@@ -112,6 +125,9 @@ export class Registry extends Construct {
     const config = renderRegistryConfig(quoteSecrets(this.spec), { httpSecret: yamlScalar(secret) });
     const files: RenderedFile[] = [config];
     if (props.htpasswd) files.push(props.htpasswd.file(this.paths.htpasswd));
+    if (props.tokenRootCertBundle !== undefined) {
+      files.push({ path: this.paths.tokenRootCertBundle, content: props.tokenRootCertBundle, mode: '0644' });
+    }
     if (props.tls) {
       files.push({ path: this.paths.tlsCertificate, content: props.tls.certificatePem, mode: '0644' });
       files.push({ path: this.paths.tlsKey, content: props.tls.privateKeyPem, mode: '0600' });
@@ -204,6 +220,12 @@ function quoteSecrets(spec: ResolvedRegistrySpec): ResolvedRegistrySpec {
     ...(spec.proxy?.password !== undefined
       ? { proxy: { ...spec.proxy, password: yamlScalar(spec.proxy.password) } }
       : {}),
+    notifications: spec.notifications.map((e) => ({
+      ...e,
+      headers: Object.fromEntries(
+        Object.entries(e.headers).map(([k, vs]) => [k, vs.map((v) => (isToken(v) ? yamlScalar(v) : v))]),
+      ),
+    })),
     ...(d.driver === 's3' && d.secretKey !== undefined
       ? { storage: { ...spec.storage, driver: { ...d, secretKey: yamlScalar(d.secretKey) } } }
       : {}),

@@ -1,5 +1,11 @@
 import { Construct } from 'constructs';
-import { GeneratedTlsSpec, resolveGeneratedTls, resolveSuppliedTls, SuppliedTlsSpec } from '../model/tls';
+import {
+  GeneratedTlsSpec,
+  ResolvedGeneratedTls,
+  resolveGeneratedTls,
+  resolveSuppliedTls,
+  SuppliedTlsSpec,
+} from '../model/tls';
 import { CertRequest, LocallySignedCert, PrivateKey, SelfSignedCert } from './providers';
 
 /** A server certificate, its key and (optionally) the CA clients must trust. */
@@ -40,46 +46,76 @@ export class RegistryCertificates extends Construct implements TlsMaterial {
   /** The IP addresses in the server certificate. */
   public readonly ipAddresses: readonly string[];
 
+  private readonly spec: ResolvedGeneratedTls;
+  private readonly caKey: PrivateKey;
+  private readonly ca: SelfSignedCert;
+
   /** Generates the CA and the server certificate. */
   public constructor(scope: Construct, id: string, props: GeneratedTlsSpec) {
     super(scope, id);
-    const spec = resolveGeneratedTls(id, props);
-    const key = (keyId: string): PrivateKey =>
-      new PrivateKey(
-        this,
-        keyId,
-        spec.keyAlgorithm === 'ECDSA'
-          ? { algorithm: 'ECDSA', ecdsaCurve: 'P256' }
-          : { algorithm: 'RSA', rsaBits: 3072 },
-      );
-    const caKey = key('ca-key');
-    const ca = new SelfSignedCert(this, 'ca', {
-      privateKeyPem: caKey.privateKeyPem,
+    this.spec = resolveGeneratedTls(id, props);
+    this.caKey = this.key('ca-key');
+    this.ca = new SelfSignedCert(this, 'ca', {
+      privateKeyPem: this.caKey.privateKeyPem,
       isCaCertificate: true,
       setSubjectKeyId: true,
-      validityPeriodHours: spec.caValidityDays * 24,
+      validityPeriodHours: this.spec.caValidityDays * 24,
       allowedUses: ['cert_signing', 'crl_signing', 'digital_signature'],
-      subject: [{ commonName: `${spec.organization} CA`, organization: spec.organization }],
+      subject: [{ commonName: `${this.spec.organization} CA`, organization: this.spec.organization }],
     });
-    const serverKey = key('server-key');
-    const csr = new CertRequest(this, 'server-csr', {
-      privateKeyPem: serverKey.privateKeyPem,
+    const server = this.leaf('server', this.spec);
+    this.certificatePem = server.certificatePem;
+    this.privateKeyPem = server.privateKeyPem;
+    this.caCertificatePem = this.ca.certPem;
+    this.dnsNames = this.spec.dnsNames;
+    this.ipAddresses = this.spec.ipAddresses;
+  }
+
+  /**
+   * Issues another server certificate from the same CA (for a second service such as the token
+   * server), so that clients trust one CA. Construct ids `<id>-key`, `<id>-csr` and `<id>` are
+   * public API.
+   */
+  public issueServerCertificate(
+    id: string,
+    names: { readonly hostnames: readonly string[]; readonly serviceNames?: readonly string[] },
+  ): TlsMaterial {
+    const spec = resolveGeneratedTls(`${this.node.id}.${id}`, {
+      ...names,
+      keyAlgorithm: this.spec.keyAlgorithm,
+      caValidityDays: this.spec.caValidityDays,
+      serverValidityDays: this.spec.serverValidityDays,
+      organization: this.spec.organization,
+    });
+    return { ...this.leaf(id, spec), caCertificatePem: this.ca.certPem };
+  }
+
+  private key(keyId: string): PrivateKey {
+    return new PrivateKey(
+      this,
+      keyId,
+      this.spec.keyAlgorithm === 'ECDSA'
+        ? { algorithm: 'ECDSA', ecdsaCurve: 'P256' }
+        : { algorithm: 'RSA', rsaBits: 3072 },
+    );
+  }
+
+  private leaf(id: string, spec: ResolvedGeneratedTls): TlsMaterial {
+    const key = this.key(`${id}-key`);
+    const csr = new CertRequest(this, `${id}-csr`, {
+      privateKeyPem: key.privateKeyPem,
       dnsNames: spec.dnsNames,
       ipAddresses: spec.ipAddresses,
       subject: [{ commonName: spec.dnsNames[0] ?? spec.ipAddresses[0], organization: spec.organization }],
     });
-    const server = new LocallySignedCert(this, 'server', {
+    const cert = new LocallySignedCert(this, id, {
       certRequestPem: csr.certRequestPem,
-      caPrivateKeyPem: caKey.privateKeyPem,
-      caCertPem: ca.certPem,
+      caPrivateKeyPem: this.caKey.privateKeyPem,
+      caCertPem: this.ca.certPem,
       validityPeriodHours: spec.serverValidityDays * 24,
       setSubjectKeyId: true,
       allowedUses: ['digital_signature', 'key_encipherment', 'server_auth'],
     });
-    this.certificatePem = server.certPem;
-    this.privateKeyPem = serverKey.privateKeyPem;
-    this.caCertificatePem = ca.certPem;
-    this.dnsNames = spec.dnsNames;
-    this.ipAddresses = spec.ipAddresses;
+    return { certificatePem: cert.certPem, privateKeyPem: key.privateKeyPem };
   }
 }

@@ -16,3 +16,6 @@ export * from './tls';
 export * from './users';
 export * from './redis-cache';
 export * from './load-balancer';
+export * from './access';
+export * from './repository-pattern';
+export * from './token-server';

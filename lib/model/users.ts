@@ -1,15 +1,18 @@
+import { FULL_ACCESS_ROLE, ResolvedRole } from './access';
 import { isToken } from './checks';
 import { SpecError } from './errors';
-
-/** The roles a user can have. htpasswd grants every user full access; token auth enforces roles. */
-export type UserRole = 'admin' | 'developer' | 'readonly';
 
 /** A registry user. */
 export interface UserSpec {
   /** Login name: letters, digits, `.`, `_`, `-`, `@`; no `:` (the htpasswd separator). */
   readonly name: string;
-  /** Role for token-based access rules. @default 'developer' */
-  readonly role?: UserRole;
+  /**
+   * The user's roles (names of roles defined with token authentication). A user's rights are the
+   * union of its roles' grants. With htpasswd authentication every user can do everything, so
+   * only `['admin']` (or nothing) is accepted there.
+   * @default htpasswd: `['admin']`; token auth: required
+   */
+  readonly roles?: readonly string[];
   /**
    * A bcrypt hash to use instead of a generated password, as a Terraform reference (a sensitive
    * variable or `Fn.file`): a literal would be written into the synthesized JSON.
@@ -21,22 +24,35 @@ export interface UserSpec {
 /** A user with defaults filled in. */
 export interface ResolvedUser {
   readonly name: string;
-  readonly role: UserRole;
+  readonly roles: readonly string[];
   readonly bcryptHash?: string;
 }
 
-/** The users the secure stacks create when none are given. */
-export const DEFAULT_USERS: readonly UserSpec[] = [
-  { name: 'admin', role: 'admin' },
-  { name: 'developer', role: 'developer' },
-  { name: 'readonly', role: 'readonly' },
+/**
+ * The users the htpasswd stacks (`secure`, `ha`, `mirror`) create when none are given: one
+ * administrator. htpasswd cannot restrict a user, so no default user is named for a narrower role.
+ */
+export const DEFAULT_USERS: readonly UserSpec[] = [{ name: 'admin' }];
+
+/** The users the token stack creates when none are given: one per lab role, named after it. */
+export const DEFAULT_TOKEN_USERS: readonly UserSpec[] = [
+  { name: 'admin', roles: ['admin'] },
+  { name: 'developer', roles: ['developer'] },
+  { name: 'readonly', roles: ['readonly'] },
+  { name: 'ci', roles: ['ci'] },
 ];
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
-const ROLES: readonly UserRole[] = ['admin', 'developer', 'readonly'];
 
-/** Validates a user list: at least one user, valid unique names, hashes only as references. */
-export function resolveUsers(path: string, users: readonly UserSpec[]): ResolvedUser[] {
+/**
+ * Validates a user list: at least one user, valid unique names, hashes only as references, role
+ * names that exist in `roles` (every name is accepted when `roles` is not given).
+ */
+export function resolveUsers(
+  path: string,
+  users: readonly UserSpec[],
+  roles?: readonly ResolvedRole[],
+): ResolvedUser[] {
   if (!Array.isArray(users) || users.length === 0) {
     throw new SpecError(path, users, 'allowed: a list of at least one user');
   }
@@ -52,9 +68,30 @@ export function resolveUsers(path: string, users: readonly UserSpec[]): Resolved
     }
     if (seen.has(u.name)) throw new SpecError(`${p}.name`, u.name, 'user names must be unique');
     seen.add(u.name);
-    const role = u.role ?? 'developer';
-    if (!ROLES.includes(role)) {
-      throw new SpecError(`${p}.role`, role, `allowed: ${ROLES.map((r) => JSON.stringify(r)).join(', ')}`);
+    if ('role' in u) {
+      throw new SpecError(
+        `${p}.role`,
+        (u as { role?: unknown }).role,
+        'the single "role" was replaced by "roles" (a list of role names), enforced only with token authentication',
+      );
+    }
+    const names = roles?.map((r) => r.name);
+    const userRoles = u.roles ?? [];
+    if (!Array.isArray(userRoles))
+      throw new SpecError(`${p}.roles`, u.roles, 'allowed: a list of role names');
+    userRoles.forEach((r: unknown, j) => {
+      if (typeof r !== 'string' || (names !== undefined && !names.includes(r))) {
+        throw new SpecError(
+          `${p}.roles[${j}]`,
+          r,
+          names !== undefined
+            ? `allowed: a defined role: ${names.map((n) => JSON.stringify(n)).join(', ')}`
+            : 'allowed: a role name',
+        );
+      }
+    });
+    if (new Set(userRoles).size !== userRoles.length) {
+      throw new SpecError(`${p}.roles`, userRoles, 'a role may be listed once per user');
     }
     if (u.bcryptHash !== undefined && !isToken(u.bcryptHash)) {
       throw new SpecError(
@@ -64,6 +101,48 @@ export function resolveUsers(path: string, users: readonly UserSpec[]): Resolved
           'because a literal would be written into cdk.tf.json',
       );
     }
-    return { name: u.name, role, ...(u.bcryptHash !== undefined ? { bcryptHash: u.bcryptHash } : {}) };
+    return {
+      name: u.name,
+      roles: [...userRoles],
+      ...(u.bcryptHash !== undefined ? { bcryptHash: u.bcryptHash } : {}),
+    };
+  });
+}
+
+/**
+ * Validates users of htpasswd authentication, which gives every user push, pull and delete on
+ * every repository: a role that grants less would only pretend, so it is refused.
+ */
+export function resolveHtpasswdUsers(path: string, users: readonly UserSpec[]): ResolvedUser[] {
+  return resolveUsers(path, users).map((u, i) => {
+    const narrower = u.roles.filter((r) => r !== FULL_ACCESS_ROLE);
+    if (narrower.length > 0) {
+      throw new SpecError(
+        `${path}[${i}].roles`,
+        u.roles,
+        `htpasswd authentication gives every user push, pull and delete on every repository, so user "${u.name}" ` +
+          `would not be limited to ${narrower.map((r) => JSON.stringify(r)).join(', ')}. Use token authentication ` +
+          '(the token stack, or the TokenServer construct) to enforce roles, or leave roles out (full access)',
+      );
+    }
+    return { ...u, roles: [FULL_ACCESS_ROLE] };
+  });
+}
+
+/** Validates users of token authentication: each needs at least one defined role. */
+export function resolveTokenUsers(
+  path: string,
+  users: readonly UserSpec[],
+  roles: readonly ResolvedRole[],
+): ResolvedUser[] {
+  return resolveUsers(path, users, roles).map((u, i) => {
+    if (u.roles.length === 0) {
+      throw new SpecError(
+        `${path}[${i}].roles`,
+        users[i]?.roles,
+        `user "${u.name}" needs at least one role: ${roles.map((r) => JSON.stringify(r.name)).join(', ')}`,
+      );
+    }
+    return u;
   });
 }

@@ -8,3 +8,4 @@ export * from './yaml';
 export * from './redis-conf';
 export * from './nginx-conf';
 export * from './templates';
+export * from './docker-auth-config';

@@ -217,7 +217,8 @@ export class Lab {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private track(p: Started): Started {
+  /** Stops `p` when the lab closes. */
+  public track(p: Started): Started {
     this.started.push(p);
     return p;
   }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,23 @@ export function registryBinary(version: 2 | 3): string {
     throw new Error(
       `registry ${version}.x program not found at ${path}: run scripts/install-test-programs.sh`,
     );
+  }
+  return path;
+}
+
+/** Where the docker_auth auth_server built by scripts/install-test-programs.sh is. */
+export function dockerAuthBinary(): string {
+  if (process.env.DOCKER_AUTH_BIN !== undefined) return process.env.DOCKER_AUTH_BIN;
+  const cache = process.env.REGISTRY_PLATFORM_CACHE ?? join(homedir(), '.cache', 'registry-platform');
+  const dir = existsSync(cache)
+    ? readdirSync(cache)
+        .filter((d) => d.startsWith('docker_auth-1.14.0-'))
+        .sort()[0]
+    : undefined;
+  const path =
+    dir !== undefined ? join(cache, dir, 'auth_server') : join(cache, 'docker_auth-1.14.0-*', 'auth_server');
+  if (!existsSync(path)) {
+    throw new Error(`docker_auth program not found at ${path}: run scripts/install-test-programs.sh`);
   }
   return path;
 }

@@ -1,5 +1,10 @@
 import {
+  DEFAULT_ROLES,
+  DEFAULT_TOKEN_USERS,
   DEFAULT_USERS,
+  resolveHtpasswdUsers,
+  resolveRoles,
+  resolveTokenUsers,
   resolveGeneratedTls,
   resolvePublish,
   resolveSuppliedTls,
@@ -10,13 +15,37 @@ import {
 const TOKEN = '${TfToken[TOKEN.7]}';
 
 describe('users', () => {
-  test('defaults: role developer; the default set is admin, developer, readonly', () => {
-    expect(resolveUsers('users', [{ name: 'alice' }])).toEqual([{ name: 'alice', role: 'developer' }]);
-    expect(DEFAULT_USERS.map((u) => `${u.name}:${u.role}`)).toEqual([
-      'admin:admin',
-      'developer:developer',
-      'readonly:readonly',
+  test('htpasswd: no roles means full access; the default set is one admin (no user named for a narrower role)', () => {
+    expect(resolveHtpasswdUsers('users', [{ name: 'alice' }])).toEqual([{ name: 'alice', roles: ['admin'] }]);
+    expect(resolveHtpasswdUsers('users', [{ name: 'root', roles: ['admin'] }])).toEqual([
+      { name: 'root', roles: ['admin'] },
     ]);
+    expect(DEFAULT_USERS).toEqual([{ name: 'admin' }]);
+  });
+
+  test('htpasswd refuses a narrower role, says why and points to token auth', () => {
+    const e = thrown(() =>
+      resolveHtpasswdUsers('secure.users', [{ name: 'admin' }, { name: 'ro', roles: ['readonly'] }]),
+    );
+    expect(e.property).toBe('secure.users[1].roles');
+    expect(e.message).toContain('got ["readonly"]');
+    expect(e.message).toMatch(/gives every user push, pull and delete on every repository/);
+    expect(e.message).toMatch(/token authentication/);
+  });
+
+  test('token users: every role must be defined and each user needs one', () => {
+    const roles = resolveRoles('roles', DEFAULT_ROLES);
+    expect(
+      resolveTokenUsers('users', DEFAULT_TOKEN_USERS, roles).map((u) => `${u.name}:${u.roles.join('+')}`),
+    ).toEqual(['admin:admin', 'developer:developer', 'readonly:readonly', 'ci:ci']);
+    const unknown = thrown(() => resolveTokenUsers('users', [{ name: 'a', roles: ['root'] }], roles));
+    expect(unknown.property).toBe('users[0].roles[0]');
+    expect(unknown.message).toMatch(
+      /got "root"; allowed: a defined role: "admin", "developer", "readonly", "ci"/,
+    );
+    const none = thrown(() => resolveTokenUsers('users', [{ name: 'a' }], roles));
+    expect(none.property).toBe('users[0].roles');
+    expect(none.message).toMatch(/needs at least one role/);
   });
 
   test.each([
@@ -24,7 +53,8 @@ describe('users', () => {
     ['a user name with a space', [{ name: 'a b' }], 'users[0].name', /no ":" or spaces/],
     ['duplicate users', [{ name: 'a' }, { name: 'a' }], 'users[1].name', /unique/],
     ['no users', [], 'users', /at least one user/],
-    ['an unknown role', [{ name: 'a', role: 'root' }], 'users[0].role', /"admin", "developer", "readonly"/],
+    ['the old single role', [{ name: 'a', role: 'developer' }], 'users[0].role', /replaced by "roles"/],
+    ['a role listed twice', [{ name: 'a', roles: ['x', 'x'] }], 'users[0].roles', /once per user/],
     [
       'a literal bcrypt hash',
       [{ name: 'a', bcryptHash: '$2y$10$0123456789012345678901uabcdefghijklmnopqrstuvwxyz0123' }],
@@ -32,22 +62,29 @@ describe('users', () => {
       /Terraform reference/,
     ],
   ])('%s is refused', (_n, users, property, allowed) => {
-    expect(() => resolveUsers('users', users as never)).toThrow(SpecError);
-    try {
-      resolveUsers('users', users as never);
-    } catch (e) {
-      expect((e as SpecError).property).toBe(property);
-      expect((e as SpecError).message).toMatch(allowed);
-      expect((e as SpecError).message).not.toContain('$2y$10$');
-    }
+    const e = thrown(() => resolveUsers('users', users as never));
+    expect(e.property).toBe(property);
+    expect(e.message).toMatch(allowed);
+    expect(e.message).not.toContain('$2y$10$');
   });
 
   test('a supplied hash reference is kept', () => {
-    expect(resolveUsers('users', [{ name: 'ci', role: 'developer', bcryptHash: TOKEN }])).toEqual([
-      { name: 'ci', role: 'developer', bcryptHash: TOKEN },
+    expect(resolveUsers('users', [{ name: 'ci', roles: ['ci'], bcryptHash: TOKEN }])).toEqual([
+      { name: 'ci', roles: ['ci'], bcryptHash: TOKEN },
     ]);
   });
 });
+
+/** The SpecError `fn` throws (fails the test when it throws nothing or something else). */
+function thrown(fn: () => unknown): SpecError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(SpecError);
+    return e as SpecError;
+  }
+  throw new Error('expected a SpecError, nothing was thrown');
+}
 
 describe('generated TLS', () => {
   test('SANs: hostnames, service names, localhost and 127.0.0.1, de-duplicated in a fixed order', () => {

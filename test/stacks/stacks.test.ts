@@ -72,8 +72,6 @@ describe('secure stack', () => {
       'docker_volume.registry_config_85E9C392',
       'random_password.registry_http-secret_9909A992',
       'random_password.users_password-admin_E585E7DE',
-      'random_password.users_password-developer_ECE16A9C',
-      'random_password.users_password-readonly_522E0B9E',
       'tls_cert_request.tls_server-csr_6C235180',
       'tls_locally_signed_cert.tls_server_DE20AC8F',
       'tls_private_key.tls_ca-key_1CE3EB99',
@@ -82,7 +80,7 @@ describe('secure stack', () => {
     ]);
   });
 
-  test('TLS 1.2+, htpasswd with the three default users, http.host and delete on', () => {
+  test('TLS 1.2+, htpasswd with the one default user (admin: htpasswd cannot restrict), http.host and delete on', () => {
     const c = containerByName(tf, 'secure-registry');
     expectConfigDelivery(tf, 'secure-registry', '/etc/docker/registry');
     const config = parse(uploadOf(tf, 'secure-registry', '/etc/docker/registry/config.yml').content);
@@ -94,7 +92,7 @@ describe('secure stack', () => {
       uploadOf(tf, 'secure-registry', '/etc/docker/registry/auth/htpasswd')
         .content.split('\n')
         .map((l) => l.split(':')[0]),
-    ).toEqual(['admin', 'developer', 'readonly', '']);
+    ).toEqual(['admin', '']);
     expect(c.ports).toEqual([{ internal: 5000, external: 5443, ip: '127.0.0.1', protocol: 'tcp' }]);
   });
 
@@ -110,7 +108,7 @@ describe('secure stack', () => {
     expect(out.ca_certificate!.value).toMatch(/^\$\{tls_self_signed_cert\.tls_ca_[A-F0-9]+\.cert_pem\}$/);
     expect(out.ca_trust_path!.value).toBe('/etc/docker/certs.d/localhost:5443/ca.crt');
     expect(out.credentials!.sensitive).toBe(true);
-    expect(Object.keys(out.credentials!.value as object)).toEqual(['admin', 'developer', 'readonly']);
+    expect(Object.keys(out.credentials!.value as object)).toEqual(['admin']);
     expect(out.ui_url!.value).toBe('http://127.0.0.1:8080');
   });
 
@@ -170,6 +168,11 @@ describe('invalid stack parameters fail at synth with a clear error', () => {
       'a user name containing ":"',
       () => synthSecure({ users: [{ name: 'bad:name' }] }),
       /users\.users\[0\]\.name: got "bad:name"; allowed: .*no ":"/,
+    ],
+    [
+      'a user named for a role htpasswd cannot enforce',
+      () => synthSecure({ users: [{ name: 'admin' }, { name: 'readonly', roles: ['readonly'] }] }),
+      /users\.users\[1\]\.roles: got \["readonly"\]; htpasswd authentication gives every user push, pull and delete .*Use token authentication/,
     ],
     [
       'TLS minimum below 1.2',
