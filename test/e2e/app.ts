@@ -1,17 +1,26 @@
 // The cdktf app `npm run e2e` deploys: the default stacks, with the mirror's upstream set to a
 // registry the e2e runs on the same engine, on a network the mirror joins (no outside registry
 // is reachable from the tests).
+// `token3` is the token stack on registry 3 (the other key-id dialect), on its own ports.
 // With E2E_VARIANT=changed, `secure` gets one more user: the e2e shows that a changed input
 // reaches the running registry on the next deploy.
 import { DEFAULT_USERS } from '../../lib/model/users';
 import { buildApp } from '../../stacks/app';
-import { CHANGED_USER, MIRROR_UPSTREAM_NET, MIRROR_UPSTREAM_URL } from './names';
+import { TokenStack } from '../../stacks/token';
+import { CHANGED_USER, MIRROR_UPSTREAM_NET, MIRROR_UPSTREAM_URL, TOKEN3 } from './names';
 
 const changed = process.env.E2E_VARIANT === 'changed';
-buildApp(
+const app = buildApp(
   {},
   {
     mirror: { remoteUrl: MIRROR_UPSTREAM_URL, remoteNetwork: MIRROR_UPSTREAM_NET },
     ...(changed ? { secure: { users: [...DEFAULT_USERS, { name: CHANGED_USER }] } } : {}),
   },
-).synth();
+);
+new TokenStack(app, TOKEN3.stack, {
+  registryVersion: 3,
+  port: TOKEN3.port,
+  tokenPort: TOKEN3.tokenPort,
+  uiPort: TOKEN3.uiPort,
+});
+app.synth();

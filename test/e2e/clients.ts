@@ -68,6 +68,21 @@ export class Skopeo {
     return { ...r, layout };
   }
 
+  /** Deletes the manifest `repo:tag` points to (`skopeo delete`). */
+  public delete(repo: string, tag: string): Promise<RunResult> {
+    const r = this.registry;
+    return run(
+      'skopeo',
+      [
+        'delete',
+        ...(r.ca !== undefined ? ['--cert-dir', this.certDir] : ['--tls-verify=false']),
+        ...(r.user !== undefined ? ['--creds', `${r.user}:${r.password ?? ''}`] : ['--no-creds']),
+        `docker://${r.host}/${repo}:${tag}`,
+      ],
+      { timeoutMs: 60_000 },
+    );
+  }
+
   /** Removes the temporary files. */
   public close(): void {
     rmSync(this.dir, { recursive: true, force: true });

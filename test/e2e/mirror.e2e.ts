@@ -16,7 +16,7 @@ const layout = upstream.image('v1', 64 * 1024);
 const digest = Skopeo.layoutDigest(layout);
 
 /** skopeo against the mirror with this deploy's CA and a generated user. */
-const client = (): Skopeo => run.skopeo('localhost:5444', 'developer');
+const client = (): Skopeo => run.skopeo('localhost:5444', 'admin');
 
 /** Blob GETs the upstream has served so far, from its access log. */
 async function upstreamBlobGets(): Promise<number> {

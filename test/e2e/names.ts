@@ -6,5 +6,7 @@ export const MIRROR_UPSTREAM = 'e2e-mirror-upstream';
 export const MIRROR_UPSTREAM_NET = `${MIRROR_UPSTREAM}-net`;
 /** The mirror stack's `remoteUrl` in the e2e app. */
 export const MIRROR_UPSTREAM_URL = `http://${MIRROR_UPSTREAM}:5000`;
-/** The user the `changed` variant of the e2e app adds to `secure`. */
-export const CHANGED_USER = 'auditor';
+/** The user the `changed` variant of the e2e app adds to `secure` (full access, as htpasswd gives). */
+export const CHANGED_USER = 'admin2';
+/** The token stack on registry 3 that the e2e app adds, and its ports. */
+export const TOKEN3 = { stack: 'token3', port: 5448, tokenPort: 5449, uiPort: 8082 } as const;

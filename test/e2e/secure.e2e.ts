@@ -110,7 +110,7 @@ test('/v2/ and /v2/_catalog answer 401 without credentials and with a wrong pass
   }
   const catalog = await get(`https://${HOST}/v2/_catalog`, {
     ca,
-    auth: { user: 'developer', password: run.password('developer') },
+    auth: { user: 'admin', password: run.password('admin') },
   });
   expect(JSON.parse(catalog.body)).toEqual({ repositories: [REPO] });
 });
@@ -175,7 +175,7 @@ test('destroy leaves no container or network, only the data volume', () => run.d
 test('deployed again (new CA and passwords), the pushed image pulls with the same id', async () => {
   await run.deploy('redeploy');
   const docker = dockerCli();
-  expect((await docker.login('developer', run.password('developer'))).code).toBe(0);
+  expect((await docker.login('admin', run.password('admin'))).code).toBe(0);
   await removeImages(ref);
   const pull = await docker.run(['pull', ref]);
   expect(pull.code).toBe(0);
