@@ -120,6 +120,7 @@ export class TokenStack extends TerraformStack {
         network,
         registry: this.registry,
         publish: { port: props.uiPort ?? 8081, bindAddress },
+        tokenServer: this.tokenServer,
         ...(props.uiImage !== undefined ? { image: props.uiImage } : {}),
       });
       new TerraformOutput(this, 'ui_url', {

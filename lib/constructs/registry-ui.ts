@@ -6,6 +6,10 @@ import { envList, hardening, healthcheck } from './hardening';
 import { PlatformNetwork } from './platform-network';
 import { Container, Image } from './providers';
 import { Registry } from './registry';
+import { TokenServer } from './token-server';
+import { uploads } from './terraform-text';
+import { renderUiTokenConf } from '../render/ui-token-conf';
+import { SpecError } from '../model/errors';
 
 /** Props of {@link RegistryUi}. */
 export interface RegistryUiProps {
@@ -25,6 +29,13 @@ export interface RegistryUiProps {
   readonly publishOnHost?: boolean;
   /** Title shown in the UI. @default 'Docker Registry' */
   readonly title?: string;
+  /**
+   * The token server, when the registry uses token authentication: the UI's nginx then serves
+   * the page, `/v2` and the token endpoint (`/auth`) from one origin, and points the registry's
+   * challenge there (docker_auth sends no CORS headers, so a cross-origin realm cannot work in a
+   * browser). @default none
+   */
+  readonly tokenServer?: TokenServer;
 }
 
 /**
@@ -54,12 +65,26 @@ export class RegistryUi extends Construct {
     this.name = name;
     const imageRef = checkWord(`${id}.image`, props.image ?? 'joxit/docker-registry-ui:2.5.7');
     this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 8080 });
+    const token = props.registry.spec.auth.type === 'token';
+    if (token !== (props.tokenServer !== undefined)) {
+      throw new SpecError(
+        `${id}.tokenServer`,
+        props.tokenServer === undefined ? undefined : '<TokenServer>',
+        `the UI needs the token server exactly when the registry's auth.type is "token" (it is "${props.registry.spec.auth.type}")`,
+      );
+    }
+    const registryUrl = props.registryUrl ?? props.registry.internalUrl;
     this.settings = renderUiSettings({
       title: props.title ?? 'Docker Registry',
-      registryUrl: props.registryUrl ?? props.registry.internalUrl,
+      registryUrl,
       secured: props.registry.authEnabled,
       deleteEnabled: props.registry.spec.storage.deleteEnabled,
+      ownServerConf: props.tokenServer !== undefined,
     });
+    const serverConf =
+      props.tokenServer !== undefined
+        ? renderUiTokenConf({ registryUrl, tokenServerUrl: props.tokenServer.internalUrl })
+        : undefined;
     const image = new Image(this, 'image', { name: imageRef, keepLocally: true });
     const h = hardening(['CHOWN', 'DAC_OVERRIDE', 'NET_BIND_SERVICE', 'SETGID', 'SETUID']);
     this.container = new Container(this, 'container', {
@@ -76,13 +101,18 @@ export class RegistryUi extends Construct {
       // The stated exception to a read-only root: the image's start script rewrites index.html
       // and its nginx configuration from the environment.
       readOnly: false,
+      // Its root is writable, so its own server configuration (token auth) is uploaded directly.
+      ...(serverConf !== undefined ? { upload: uploads([serverConf]) } : {}),
       capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
       securityOpts: h.securityOpts,
       // Healthy once its nginx serves the page (after the start script ran); deploy waits for it.
       healthcheck: healthcheck(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:80/']),
       wait: true,
       waitTimeout: 120,
-      dependsOn: [props.registry.container],
+      dependsOn: [
+        props.registry.container,
+        ...(props.tokenServer !== undefined ? [props.tokenServer.container] : []),
+      ],
     });
   }
 }

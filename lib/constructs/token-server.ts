@@ -64,6 +64,8 @@ export class TokenServer extends Construct {
   public readonly passwords: Readonly<Record<string, string>>;
   /** The certificate of the token signing key (PEM): the registry's `auth.token.rootcertbundle`. */
   public readonly rootCertBundlePem: string;
+  /** URL other containers use, for example `https://token-server:5001`. */
+  public readonly internalUrl: string;
   /** Every file delivered into the container. */
   public readonly files: readonly RenderedFile[];
   /** The container resource. */
@@ -76,6 +78,7 @@ export class TokenServer extends Construct {
     this.spec = resolveTokenServer(id, props);
     const aliases = checkList(`${id}.aliases`, props.aliases ?? ['token-server'], checkHostname);
     this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 5001 });
+    this.internalUrl = `https://${aliases[0] ?? this.name}:${this.spec.port}`;
     const length = checkInt(`${id}.passwordLength`, props.passwordLength ?? 32, 24, 128);
     const validityDays = checkInt(
       `${id}.signingCertificateValidityDays`,

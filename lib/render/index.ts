@@ -9,3 +9,4 @@ export * from './redis-conf';
 export * from './nginx-conf';
 export * from './templates';
 export * from './docker-auth-config';
+export * from './ui-token-conf';

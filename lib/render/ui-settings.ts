@@ -8,6 +8,12 @@ export interface UiSettingsInput {
   readonly secured: boolean;
   /** Whether storage deletes are enabled (the delete button is shown only then). */
   readonly deleteEnabled: boolean;
+  /**
+   * Whether the container gets its own server configuration ({@link renderUiTokenConf}) instead
+   * of the image's proxy settings: then no `NGINX_PROXY_PASS_URL`, so the image's start script
+   * leaves that file alone. @default false
+   */
+  readonly ownServerConf?: boolean;
 }
 
 /**
@@ -18,8 +24,9 @@ export interface UiSettingsInput {
 export function renderUiSettings(input: UiSettingsInput): Record<string, string> {
   const env: Record<string, string> = {
     DELETE_IMAGES: String(input.deleteEnabled),
-    NGINX_PROXY_PASS_URL: input.registryUrl,
-    NGINX_RESOLVER: '127.0.0.11',
+    ...(input.ownServerConf === true
+      ? {}
+      : { NGINX_PROXY_PASS_URL: input.registryUrl, NGINX_RESOLVER: '127.0.0.11' }),
     REGISTRY_SECURED: String(input.secured),
     REGISTRY_TITLE: input.title,
     SHOW_CONTENT_DIGEST: 'true',

@@ -1,10 +1,12 @@
 // `token` for real, on both registry dialects (`token` is registry 2.8, `token3` registry 3.0):
 // the registry and docker_auth over TLS from one generated CA, the lab's roles enforced. Real
 // clients: skopeo (copy and delete, which fetch tokens from the realm like any client), the docker
-// CLI and raw HTTPS.
+// CLI, raw HTTPS and headless Chromium for the UI (which gets its tokens through its own origin).
 import { get, waitFor } from '../helpers/net';
 import { DockerCli, imageId, removeImages, Skopeo } from './clients';
-import { docker } from './harness';
+import { join } from 'node:path';
+import { UiBrowser } from './browser';
+import { docker, OUT } from './harness';
 import { TOKEN3 } from './names';
 import { StackRun } from './stack-run';
 
@@ -136,6 +138,30 @@ describe.each(CASES)('$stack (registry $version)', ({ stack, version, port, toke
     expect(denied.code).not.toBe(0);
     expect(denied.output).toMatch(/denied|unauthorized|insufficient/i);
     await removeImages(other);
+  });
+
+  test('the UI, in headless Chromium, logs in through its /auth and shows what readonly may see', async () => {
+    const browser = await UiBrowser.launch();
+    try {
+      const url = run.output('ui_url');
+      const credentials = { username: 'readonly', password: run.password('readonly') };
+      const catalog = await browser.view(
+        url,
+        credentials,
+        ['app/demo', 'app/staging/api'],
+        join(OUT, `${stack}-ui-catalog.png`),
+      );
+      expect(catalog.status).toBe(200);
+      const tags = await browser.view(
+        `${url}/#!/taglist/app/demo`,
+        credentials,
+        ['v1'],
+        join(OUT, `${stack}-ui-taglist.png`),
+      );
+      expect(tags.text).toContain('v1');
+    } finally {
+      await browser.close();
+    }
   });
 
   test('no password reaches the token server or registry logs', async () => {

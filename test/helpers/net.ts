@@ -21,6 +21,8 @@ export interface GetOptions {
   readonly ca?: string;
   /** Basic-auth credentials. */
   readonly auth?: { user: string; password: string };
+  /** A bearer token. */
+  readonly bearer?: string;
   /** Highest TLS version the client offers. */
   readonly maxVersion?: 'TLSv1.2' | 'TLSv1.3';
 }
@@ -36,6 +38,7 @@ export interface GetResult {
 export async function get(url: string, options: GetOptions = {}): Promise<GetResult> {
   const u = new URL(url);
   const headers: Record<string, string> = {};
+  if (options.bearer !== undefined) headers.authorization = `Bearer ${options.bearer}`;
   if (options.auth) {
     headers.authorization = `Basic ${Buffer.from(`${options.auth.user}:${options.auth.password}`).toString('base64')}`;
   }

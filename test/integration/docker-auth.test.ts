@@ -2,11 +2,21 @@
  * The real token server (docker_auth 1.14.0, built from its vendored release by
  * scripts/install-test-programs.sh) starts with every rendered configuration variant and grants
  * exactly what the role table says; the real registries (2.8 and 3.0) accept its tokens only with
- * the key id the renderer chose for their dialect, and enforce the scopes.
+ * the key id the renderer chose for their dialect, and enforce the scopes; real nginx serves the
+ * UI's token-auth server configuration.
  */
+
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { DEFAULT_ROLES, RegistryVersion, RoleSpec, TokenServerSpec } from '../../lib/model';
+import { renderUiTokenConf } from '../../lib/render';
 import { Lab } from '../helpers/lab';
-import { get } from '../helpers/net';
+import { freePort, get, waitFor } from '../helpers/net';
+import { start } from '../helpers/processes';
+
+const run = promisify(execFile);
 import {
   makeTokenSigningCert,
   requestToken,
@@ -219,3 +229,67 @@ async function post(url: string, ca: string, token: string): Promise<{ status: n
     req.end();
   });
 }
+
+describe("the UI's nginx configuration for token auth (real nginx, registry and docker_auth)", () => {
+  test('one origin: /v2 challenges with realm /auth, /auth gives a token, the token opens /v2', async () => {
+    await withTokenServer({}, async (lab, server) => {
+      const registry = await lab.registry(2, {
+        http: { tls: {} },
+        auth: {
+          type: 'token',
+          realm: server.realm,
+          service: server.spec.service,
+          issuer: server.spec.issuer,
+        },
+      });
+      const port = await freePort();
+      const conf = renderUiTokenConf({
+        registryUrl: `https://127.0.0.1:${registry.port}`,
+        tokenServerUrl: server.realm.replace(/\/auth$/, ''),
+      });
+      const dir = join(lab.dir, `ui-${port}`);
+      mkdirSync(dir);
+      chmodSync(dir, 0o777);
+      writeFileSync(
+        join(dir, 'default.conf'),
+        conf.content.replace('listen 80;', `listen 127.0.0.1:${port};`),
+      );
+      writeFileSync(
+        join(dir, 'nginx.conf'),
+        [
+          `pid ${dir}/nginx.pid;`,
+          'error_log stderr warn;',
+          'events {}',
+          `http { access_log off; client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy;`,
+          `  include ${dir}/default.conf; }`,
+          '',
+        ].join('\n'),
+      );
+      const check = await run('nginx', ['-t', '-c', join(dir, 'nginx.conf')]).catch(
+        (e: { stderr: string }) => e,
+      );
+      expect(JSON.stringify(check)).toMatch(/syntax is ok/);
+      const nginx = lab.track(start('nginx', ['-c', join(dir, 'nginx.conf'), '-g', 'daemon off;']));
+      const origin = `http://127.0.0.1:${port}`;
+      await waitFor('ui nginx', 10000, async () => {
+        if (nginx.proc.exitCode !== null) throw new Error(nginx.output());
+        return (await get(`${origin}/v2/`)).status === 401;
+      });
+      const challenge = await get(`${origin}/v2/_catalog`);
+      expect(challenge.status).toBe(401);
+      expect(challenge.headers['www-authenticate']).toBe(
+        `Bearer realm="/auth",service="${server.spec.service}",scope="registry:catalog:*"`,
+      );
+      const auth = `${origin}/auth?service=${server.spec.service}&scope=registry:catalog:*`;
+      expect((await get(auth)).status).toBe(401);
+      const tokenRes = await get(auth, {
+        auth: { user: 'readonly', password: server.passwords.readonly ?? '' },
+      });
+      expect(tokenRes.status).toBe(200);
+      const token = (JSON.parse(tokenRes.body) as { token: string }).token;
+      const catalog = await get(`${origin}/v2/_catalog`, { bearer: token });
+      expect(catalog.status).toBe(200);
+      expect(JSON.parse(catalog.body)).toEqual({ repositories: [] });
+    });
+  });
+});
