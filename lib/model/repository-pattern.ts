@@ -36,26 +36,36 @@ export function patternMatches(pattern: string, name: string): boolean {
   return new RegExp(`^(?:${patternRegex(pattern)})$`).test(name);
 }
 
+/** Runs `step` from positions (0, 0) of two patterns, the second `qLength` long, remembering every answer. */
+function memoWalk(
+  qLength: number,
+  step: (i: number, j: number, walk: (i: number, j: number) => boolean) => boolean,
+): boolean {
+  const memo = new Map<number, boolean>();
+  const walk = (i: number, j: number): boolean => {
+    const key = i * (qLength + 1) + j;
+    let result = memo.get(key);
+    if (result === undefined) {
+      result = step(i, j, walk);
+      memo.set(key, result);
+    }
+    return result;
+  };
+  return walk(0, 0);
+}
+
 /**
  * Whether some repository name is matched by both patterns (the languages intersect). Exact: a
  * `*` can produce any text, so the two patterns share a name exactly when they can be walked
  * together, a literal character meeting the same character or a `*`.
  */
 export function patternsOverlap(p: string, q: string): boolean {
-  const memo = new Map<number, boolean>();
-  const walk = (i: number, j: number): boolean => {
-    const key = i * (q.length + 1) + j;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let result: boolean;
-    if (i === p.length && j === q.length) result = true;
-    else if (i < p.length && p[i] === '*') result = walk(i + 1, j) || (j < q.length && walk(i, j + 1));
-    else if (j < q.length && q[j] === '*') result = walk(i, j + 1) || (i < p.length && walk(i + 1, j));
-    else result = i < p.length && j < q.length && p[i] === q[j] && walk(i + 1, j + 1);
-    memo.set(key, result);
-    return result;
-  };
-  return walk(0, 0);
+  return memoWalk(q.length, (i, j, walk) => {
+    if (i === p.length && j === q.length) return true;
+    if (i < p.length && p[i] === '*') return walk(i + 1, j) || (j < q.length && walk(i, j + 1));
+    if (j < q.length && q[j] === '*') return walk(i, j + 1) || (i < p.length && walk(i + 1, j));
+    return i < p.length && j < q.length && p[i] === q[j] && walk(i + 1, j + 1);
+  });
 }
 
 /**
@@ -64,17 +74,9 @@ export function patternsOverlap(p: string, q: string): boolean {
  * It can miss an inclusion of unusual shape; the caller then treats the two as overlapping.
  */
 export function patternCovers(q: string, p: string): boolean {
-  const memo = new Map<number, boolean>();
-  const walk = (i: number, j: number): boolean => {
-    const key = i * (q.length + 1) + j;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    let result: boolean;
-    if (j === q.length) result = i === p.length;
-    else if (q[j] === '*') result = walk(i, j + 1) || (i < p.length && walk(i + 1, j));
-    else result = i < p.length && p[i] !== '*' && p[i] === q[j] && walk(i + 1, j + 1);
-    memo.set(key, result);
-    return result;
-  };
-  return walk(0, 0);
+  return memoWalk(q.length, (i, j, walk) => {
+    if (j === q.length) return i === p.length;
+    if (q[j] === '*') return walk(i, j + 1) || (i < p.length && walk(i + 1, j));
+    return i < p.length && p[i] !== '*' && p[i] === q[j] && walk(i + 1, j + 1);
+  });
 }

@@ -156,5 +156,24 @@ describe('Registry construct', () => {
     expect(() =>
       registry({ auth: { type: 'token', realm: 'https://auth/token', service: 'registry' } as never }),
     ).toThrow(/registry\.auth\.issuer: got undefined; token auth needs the issuer/);
+    expect(() =>
+      registry({ auth: { type: 'token', realm: 'https://auth/token', service: 'registry', issuer: 'lab' } }),
+    ).toThrow(
+      /registry\.tokenRootCertBundle: got undefined; the token signing certificate is needed exactly when auth\.type is "token"/,
+    );
+  });
+
+  test('token auth: the signing certificate is delivered where rootcertbundle points', () => {
+    const json = registry({
+      auth: { type: 'token', realm: 'https://auth/token', service: 'registry', issuer: 'lab' },
+      tokenRootCertBundle: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+    });
+    const files = uploadsOf(json, 'lab-registry');
+    const config = parse(files.find((f) => f.file.endsWith('config.yml'))!.content);
+    const bundle = files.find((f) => f.file === config.auth.token.rootcertbundle);
+    expect(bundle).toMatchObject({
+      permissions: '0644',
+      content: expect.stringMatching(/^-----BEGIN CERTIFICATE/),
+    });
   });
 });

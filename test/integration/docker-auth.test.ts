@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DEFAULT_ROLES, RegistryVersion, RoleSpec, TokenServerSpec } from '../../lib/model';
 import { renderUiTokenConf } from '../../lib/render';
-import { Lab } from '../helpers/lab';
+import { Lab, RegistryProcess } from '../helpers/lab';
 import { freePort, get, waitFor } from '../helpers/net';
 import { start } from '../helpers/processes';
 
@@ -152,15 +152,7 @@ describe.each([2, 3] as const)(
   (version: RegistryVersion) => {
     test('push allowed by the role starts an upload; outside it, 401 insufficient scope; anonymous gets the Bearer challenge', async () => {
       await withTokenServer({ registryVersion: version }, async (lab, server) => {
-        const registry = await lab.registry(version, {
-          http: { tls: {} },
-          auth: {
-            type: 'token',
-            realm: server.realm,
-            service: server.spec.service,
-            issuer: server.spec.issuer,
-          },
-        });
+        const registry = await tokenRegistry(lab, server, version);
         const anonymous = await get(`${registry.url}/v2/`, { ca: lab.certs.caPem });
         expect(anonymous.status).toBe(401);
         expect(anonymous.headers['www-authenticate']).toBe(
@@ -181,15 +173,7 @@ describe.each([2, 3] as const)(
 
     test(`a token with the other dialect's key id is refused`, async () => {
       await withTokenServer({ registryVersion: version === 2 ? 3 : 2 }, async (lab, server) => {
-        const registry = await lab.registry(version, {
-          http: { tls: {} },
-          auth: {
-            type: 'token',
-            realm: server.realm,
-            service: server.spec.service,
-            issuer: server.spec.issuer,
-          },
-        });
+        const registry = await tokenRegistry(lab, server, version);
         const { token } = await requestToken(
           server,
           lab.certs.caPem,
@@ -203,6 +187,18 @@ describe.each([2, 3] as const)(
     });
   },
 );
+
+/** The real registry with TLS and token auth against `server`. */
+function tokenRegistry(
+  lab: Lab,
+  server: TokenServerProcess,
+  version: RegistryVersion,
+): Promise<RegistryProcess> {
+  return lab.registry(version, {
+    http: { tls: {} },
+    auth: { type: 'token', realm: server.realm, service: server.spec.service, issuer: server.spec.issuer },
+  });
+}
 
 /** A POST with a bearer token (starts a blob upload). */
 async function post(url: string, ca: string, token: string): Promise<{ status: number }> {
@@ -233,15 +229,7 @@ async function post(url: string, ca: string, token: string): Promise<{ status: n
 describe("the UI's nginx configuration for token auth (real nginx, registry and docker_auth)", () => {
   test('one origin: /v2 challenges with realm /auth, /auth gives a token, the token opens /v2', async () => {
     await withTokenServer({}, async (lab, server) => {
-      const registry = await lab.registry(2, {
-        http: { tls: {} },
-        auth: {
-          type: 'token',
-          realm: server.realm,
-          service: server.spec.service,
-          issuer: server.spec.issuer,
-        },
-      });
+      const registry = await tokenRegistry(lab, server, 2);
       const port = await freePort();
       const conf = renderUiTokenConf({
         registryUrl: `https://127.0.0.1:${registry.port}`,
