@@ -1,8 +1,9 @@
 /**
  * Registry platform constructs for CDK for Terraform.
  * Layers: `model` (typed specs, defaults, validation) → `render` (pure file renderers) →
- * `constructs` (provider resources).
+ * `plans` (pure: what each container needs) → `constructs` (provider resources).
  */
 export * from './model';
 export * from './render';
+export * from './plans';
 export * from './constructs';

@@ -20,15 +20,7 @@ export function hardening(add: readonly string[] = []): Hardening {
   return { drop: ['ALL'], add: names.sort(), securityOpts: ['no-new-privileges:true'] };
 }
 
-/** A writable, non-executable `/tmp` for containers whose root filesystem is read-only. */
-export const TMPFS_TMP: Readonly<Record<string, string>> = { '/tmp': 'rw,noexec,nosuid,size=64m' };
 
-/** Docker's `KEY=value` list from a map, sorted by key so the plan never reorders it. */
-export function envList(env: Readonly<Record<string, string>>): string[] {
-  return Object.keys(env)
-    .sort()
-    .map((k) => `${k}=${env[k]}`);
-}
 
 /** A container health check: every 10 s, 5 s timeout, 3 retries, after `startPeriod`. */
 export function healthcheck(

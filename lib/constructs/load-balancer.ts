@@ -3,13 +3,11 @@ import { checkDockerName } from '../model/checks';
 import { SpecError } from '../model/errors';
 import { LoadBalancerSpec, ResolvedLoadBalancer, resolveLoadBalancer } from '../model/load-balancer';
 import { ResolvedPublish, resolvePublish } from '../model/publish';
+import { loadBalancerPlan } from '../plans/load-balancer-plan';
 import { RenderedFile } from '../render/file';
-import { renderNginxConf } from '../render/nginx-conf';
-import { hardening, healthcheck, TMPFS_TMP } from './hardening';
 import { PlatformNetwork } from './platform-network';
-import { deliverConfigFiles } from './config-files';
-import { startsAfter } from './started-with';
-import { Container, Image } from './providers';
+import { Container } from './providers';
+import { realizeService } from './service';
 import { Registry } from './registry';
 import { RegistryUi } from './registry-ui';
 import { TlsMaterial } from './tls';
@@ -35,8 +33,6 @@ export interface LoadBalancerProps extends LoadBalancerSpec {
   /** A registry UI to serve at `/` (same origin as `/v2/`); nginx starts after it. @default none */
   readonly ui?: RegistryUi;
 }
-
-const CONFIG_DIR = '/etc/nginx/lb';
 
 /**
  * nginx in front of N registry replicas: TLS termination, HTTP → HTTPS redirect, an upstream with
@@ -84,64 +80,24 @@ export class LoadBalancer extends Construct {
         : undefined;
     const aliases = [...(props.aliases ?? ['lb'])];
     this.serviceName = aliases[0] ?? name;
-    this.file = renderNginxConf(this.spec, {
-      path: `${CONFIG_DIR}/nginx.conf`,
-      upstreams: props.replicas.map((r) => `${r.serviceName}:${r.spec.http.port}`),
-      publicHttpsPort: this.https.port,
-      certificate: `${CONFIG_DIR}/server.crt`,
-      key: `${CONFIG_DIR}/server.key`,
-      user: 'nginx',
-      tempDir: '/tmp',
-      ...(props.ui !== undefined ? { uiUpstream: `http://${props.ui.name}:80` } : {}),
-    });
-    const files: RenderedFile[] = [
-      this.file,
-      { path: `${CONFIG_DIR}/server.crt`, content: props.tls.certificatePem, mode: '0644' },
-      { path: `${CONFIG_DIR}/server.key`, content: props.tls.privateKeyPem, mode: '0600' },
-    ];
-    const image = new Image(this, 'image', { name: this.spec.image, keepLocally: true });
-    const config = deliverConfigFiles(this, {
+    const plan = loadBalancerPlan({
       name,
-      imageId: image.imageId,
-      containerPath: CONFIG_DIR,
-      files,
+      spec: this.spec,
+      aliases,
+      replicas: props.replicas.map((r) => ({ host: r.serviceName, port: r.spec.http.port })),
+      ...(props.ui !== undefined ? { ui: { host: props.ui.name, port: 80 } } : {}),
+      https: this.https,
+      ...(http ? { http } : {}),
+      tls: props.tls,
     });
-    const h = hardening(['CHOWN', 'SETGID', 'SETUID']);
-    const upstreamContainers = [
-      ...props.replicas.map((r) => r.container),
-      ...(props.ui ? [props.ui.container] : []),
-    ];
-    this.container = new Container(this, 'container', {
-      name,
-      image: image.imageId,
-      command: ['nginx', '-c', this.file.path, '-g', 'daemon off;'],
-      restart: 'unless-stopped',
-      mustRun: true,
-      networksAdvanced: [{ name: props.network.ref, aliases }],
-      ports: [
-        { internal: this.spec.httpsPort, external: this.https.port, ip: bindAddress, protocol: 'tcp' },
-        ...(http
-          ? [{ internal: this.spec.httpPort, external: http.port, ip: bindAddress, protocol: 'tcp' }]
-          : []),
-      ],
-      volumes: [config.mount],
-      readOnly: true,
-      tmpfs: { ...TMPFS_TMP },
-      capabilities: { drop: h.drop, add: h.add },
-      securityOpts: h.securityOpts,
-      healthcheck: healthcheck([
-        'CMD',
-        'wget',
-        '-q',
-        '-O',
-        '/dev/null',
-        `http://127.0.0.1:${this.spec.httpPort}/healthz`,
-      ]),
-      wait: true,
-      waitTimeout: 120,
-      // nginx resolves upstream names once, when it starts: everything it proxies to must exist
-      // first, and when a replica or the UI is created anew (its address may change), so is nginx.
-      ...startsAfter([config.carrier, ...upstreamContainers]),
-    });
+    const file = plan.files[0];
+    if (file === undefined) throw new Error('internal: the load balancer plan has no nginx.conf');
+    this.file = file;
+    // nginx resolves upstream names once, when it starts: everything it proxies to must exist
+    // first, and when a replica or the UI is created anew (its address may change), so is nginx.
+    this.container = realizeService(this, plan, {
+      network: props.network,
+      startsAfter: [...props.replicas.map((r) => r.container), ...(props.ui ? [props.ui.container] : [])],
+    }).container;
   }
 }

@@ -8,7 +8,7 @@ import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { TlsProvider } from '@cdktf/provider-tls/lib/provider';
 
 export { Container } from '@cdktf/provider-docker/lib/container';
-export type { ContainerUpload } from '@cdktf/provider-docker/lib/container';
+export type { ContainerConfig, ContainerUpload } from '@cdktf/provider-docker/lib/container';
 export { Image } from '@cdktf/provider-docker/lib/image';
 export { Network } from '@cdktf/provider-docker/lib/network';
 export { Volume } from '@cdktf/provider-docker/lib/volume';

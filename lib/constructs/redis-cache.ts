@@ -2,13 +2,11 @@ import { Construct } from 'constructs';
 import { checkDockerName, checkHostname, checkList } from '../model/checks';
 import { RedisCacheSpec, ResolvedRedisCache, resolveRedisCache } from '../model/redis-cache';
 import { RedisSpec } from '../model/redis';
+import { redisPlan } from '../plans/redis-plan';
 import { RenderedFile } from '../render/file';
-import { renderRedisConf } from '../render/redis-conf';
-import { hardening, healthcheck } from './hardening';
 import { PlatformNetwork } from './platform-network';
-import { deliverConfigFiles } from './config-files';
-import { startsAfter } from './started-with';
-import { Container, Image, Password } from './providers';
+import { Container, Password } from './providers';
+import { realizeService } from './service';
 
 /** Props of {@link RedisCache}. */
 export interface RedisCacheProps extends RedisCacheSpec {
@@ -19,8 +17,6 @@ export interface RedisCacheProps extends RedisCacheSpec {
   /** Names the registries use. @default ['redis'] */
   readonly aliases?: readonly string[];
 }
-
-const CONFIG_DIR = '/usr/local/etc/redis';
 
 /**
  * Redis as the shared blob-descriptor cache of registry replicas: a generated password, `allkeys-lru`
@@ -48,34 +44,11 @@ export class RedisCache extends Construct {
     const aliases = checkList(`${id}.aliases`, props.aliases ?? ['redis'], checkHostname);
     this.address = `${aliases[0] ?? name}:${this.spec.port}`;
     this.password = new Password(this, 'password', { length: 40, special: false }).result;
-    this.file = renderRedisConf(this.spec, { path: `${CONFIG_DIR}/redis.conf`, password: this.password });
-    const image = new Image(this, 'image', { name: this.spec.image, keepLocally: true });
-    const config = deliverConfigFiles(this, {
-      name,
-      imageId: image.imageId,
-      containerPath: CONFIG_DIR,
-      files: [this.file],
-    });
-    const h = hardening();
-    this.container = new Container(this, 'container', {
-      name,
-      image: image.imageId,
-      user: '999:999',
-      command: ['redis-server', this.file.path],
-      restart: 'unless-stopped',
-      mustRun: true,
-      networksAdvanced: [{ name: props.network.ref, aliases }],
-      volumes: [config.mount],
-      readOnly: true,
-      tmpfs: { '/data': 'rw,noexec,nosuid,size=16m', '/tmp': 'rw,noexec,nosuid,size=16m' },
-      capabilities: { drop: h.drop },
-      securityOpts: h.securityOpts,
-      healthcheck: healthcheck([
-        'CMD-SHELL',
-        `redis-cli -p ${this.spec.port} --no-auth-warning -a "$(sed -n 's/^requirepass //p' ${this.file.path})" ping | grep -q PONG`,
-      ]),
-      ...startsAfter([config.carrier]),
-    });
+    const plan = redisPlan({ name, spec: this.spec, aliases, password: this.password });
+    const file = plan.files[0];
+    if (file === undefined) throw new Error('internal: the Redis plan has no redis.conf');
+    this.file = file;
+    this.container = realizeService(this, plan, { network: props.network }).container;
   }
 
   /** The registry's `redis` section for this cache. */

@@ -1,15 +1,13 @@
 import { Construct } from 'constructs';
 import { checkDockerName, checkWord } from '../model/checks';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
-import { renderUiSettings } from '../render/ui-settings';
-import { envList, hardening, healthcheck } from './hardening';
-import { PlatformNetwork } from './platform-network';
-import { Container, Image } from './providers';
-import { Registry } from './registry';
-import { TokenServer } from './token-server';
-import { uploads } from './terraform-text';
-import { renderUiTokenConf } from '../render/ui-token-conf';
 import { SpecError } from '../model/errors';
+import { uiPlan } from '../plans/ui-plan';
+import { PlatformNetwork } from './platform-network';
+import { Container } from './providers';
+import { Registry } from './registry';
+import { realizeService } from './service';
+import { TokenServer } from './token-server';
 
 /** Props of {@link RegistryUi}. */
 export interface RegistryUiProps {
@@ -73,46 +71,25 @@ export class RegistryUi extends Construct {
         `the UI needs the token server exactly when the registry's auth.type is "token" (it is "${props.registry.spec.auth.type}")`,
       );
     }
-    const registryUrl = props.registryUrl ?? props.registry.internalUrl;
-    this.settings = renderUiSettings({
-      title: props.title ?? 'Docker Registry',
-      registryUrl,
-      secured: props.registry.authEnabled,
-      deleteEnabled: props.registry.spec.storage.deleteEnabled,
-      ownServerConf: props.tokenServer !== undefined,
-    });
-    const serverConf =
-      props.tokenServer !== undefined
-        ? renderUiTokenConf({ registryUrl, tokenServerUrl: props.tokenServer.internalUrl })
-        : undefined;
-    const image = new Image(this, 'image', { name: imageRef, keepLocally: true });
-    const h = hardening(['CHOWN', 'DAC_OVERRIDE', 'NET_BIND_SERVICE', 'SETGID', 'SETUID']);
-    this.container = new Container(this, 'container', {
+    const plan = uiPlan({
       name,
-      image: image.imageId,
-      restart: 'unless-stopped',
-      mustRun: true,
-      env: envList(this.settings),
-      networksAdvanced: [{ name: props.network.ref }],
-      ports:
-        props.publishOnHost === false
-          ? []
-          : [{ internal: 80, external: this.publish.port, ip: this.publish.bindAddress, protocol: 'tcp' }],
-      // The stated exception to a read-only root: the image's start script rewrites index.html
-      // and its nginx configuration from the environment.
-      readOnly: false,
-      // Its root is writable, so its own server configuration (token auth) is uploaded directly.
-      ...(serverConf !== undefined ? { upload: uploads([serverConf]) } : {}),
-      capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
-      securityOpts: h.securityOpts,
-      // Healthy once its nginx serves the page (after the start script ran); deploy waits for it.
-      healthcheck: healthcheck(['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:80/']),
-      wait: true,
-      waitTimeout: 120,
+      image: imageRef,
+      settings: {
+        title: props.title ?? 'Docker Registry',
+        registryUrl: props.registryUrl ?? props.registry.internalUrl,
+        secured: props.registry.authEnabled,
+        deleteEnabled: props.registry.spec.storage.deleteEnabled,
+      },
+      ...(props.tokenServer !== undefined ? { tokenServerUrl: props.tokenServer.internalUrl } : {}),
+      ...(props.publishOnHost === false ? {} : { publish: this.publish }),
+    });
+    this.settings = plan.environment;
+    this.container = realizeService(this, plan, {
+      network: props.network,
       dependsOn: [
         props.registry.container,
         ...(props.tokenServer !== undefined ? [props.tokenServer.container] : []),
       ],
-    });
+    }).container;
   }
 }

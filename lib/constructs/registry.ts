@@ -3,15 +3,13 @@ import { checkDockerName, checkHostname, checkList, isToken } from '../model/che
 import { SpecError } from '../model/errors';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { RegistrySpec, ResolvedRegistrySpec, resolveRegistrySpec } from '../model/registry-spec';
+import { registryPlan } from '../plans/registry-plan';
 import { RenderedFile } from '../render/file';
-import { renderRegistryConfig } from '../render/registry-config';
-import { RegistryPaths, registryPaths } from '../render/registry-paths';
-import { envList, hardening, healthcheck, TMPFS_TMP } from './hardening';
+import { RegistryPaths } from '../render/registry-paths';
 import { HtpasswdUsers } from './htpasswd-users';
 import { PlatformNetwork } from './platform-network';
-import { deliverConfigFiles } from './config-files';
-import { startsAfter } from './started-with';
-import { Container, Image, Password, Volume } from './providers';
+import { Container, Password, Volume } from './providers';
+import { realizeService } from './service';
 import { yamlScalar } from './terraform-text';
 import { TlsMaterial } from './tls';
 
@@ -118,80 +116,29 @@ export class Registry extends Construct {
     if (props.publish !== false) {
       this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 5000 });
     }
-    this.paths = registryPaths(this.spec.dialect);
 
     const secret =
       props.httpSecret ?? new Password(this, 'http-secret', { length: 48, special: false }).result;
-    const config = renderRegistryConfig(quoteSecrets(this.spec), { httpSecret: yamlScalar(secret) });
-    const files: RenderedFile[] = [config];
-    if (props.htpasswd) files.push(props.htpasswd.file(this.paths.htpasswd));
-    if (props.tokenRootCertBundle !== undefined) {
-      files.push({ path: this.paths.tokenRootCertBundle, content: props.tokenRootCertBundle, mode: '0644' });
-    }
-    if (props.tls) {
-      files.push({ path: this.paths.tlsCertificate, content: props.tls.certificatePem, mode: '0644' });
-      files.push({ path: this.paths.tlsKey, content: props.tls.privateKeyPem, mode: '0600' });
-    }
-    this.files = files;
-
-    const image = new Image(this, 'image', { name: this.spec.image, keepLocally: true });
-    const delivery = deliverConfigFiles(this, {
-      name: this.name,
-      imageId: image.imageId,
-      containerPath: this.paths.configDir,
-      files,
-    });
     this.dataVolumeName = checkDockerName(
       `${id}.dataVolumeName`,
       props.dataVolumeName ?? `${this.name}-data`,
     );
-    if (props.retainDataOnDestroy === false) new Volume(this, 'data', { name: this.dataVolumeName });
-
-    const volumes: { volumeName: string; containerPath: string; readOnly?: boolean }[] = [delivery.mount];
-    if (this.spec.storage.driver.driver === 'filesystem') {
-      volumes.push({
-        volumeName: this.dataVolumeName,
-        containerPath: this.spec.storage.driver.rootDirectory,
-      });
-    }
-    const debug = this.spec.http.debug;
-    const h = hardening();
-    this.container = new Container(this, 'container', {
+    const plan = registryPlan({
       name: this.name,
-      image: image.imageId,
-      restart: 'unless-stopped',
-      mustRun: true,
-      ...(Object.keys(this.spec.dialect.environment).length > 0
-        ? { env: envList(this.spec.dialect.environment) }
-        : {}),
-      networksAdvanced: [{ name: props.network.ref, aliases }, ...extraNetworks.map((name) => ({ name }))],
-      ports: this.publish
-        ? [
-            {
-              internal: this.spec.http.port,
-              external: this.publish.port,
-              ip: this.publish.bindAddress,
-              protocol: 'tcp',
-            },
-          ]
-        : [],
-      volumes,
-      readOnly: true,
-      tmpfs: { ...TMPFS_TMP },
-      capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
-      securityOpts: h.securityOpts,
-      ...(debug
-        ? {
-            healthcheck: healthcheck(
-              ['CMD', 'wget', '-q', '-O', '/dev/null', `http://127.0.0.1:${debug.port}/debug/health`],
-              '10s',
-            ),
-            wait: true,
-            waitTimeout: 120,
-          }
-        : {}),
-      ...startsAfter([delivery.carrier]),
+      spec: quoteSecrets(this.spec),
+      aliases,
+      extraNetworks,
+      ...(this.publish ? { publish: this.publish } : {}),
+      dataVolumeName: this.dataVolumeName,
+      httpSecret: yamlScalar(secret),
+      ...(props.tls ? { tls: props.tls } : {}),
+      ...(props.htpasswd ? { htpasswd: props.htpasswd.entries } : {}),
+      ...(props.tokenRootCertBundle !== undefined ? { tokenRootCertBundle: props.tokenRootCertBundle } : {}),
     });
+    this.paths = plan.paths;
+    this.files = plan.files;
+    if (props.retainDataOnDestroy === false) new Volume(this, 'data', { name: this.dataVolumeName });
+    this.container = realizeService(this, plan, { network: props.network }).container;
   }
 
   /** Whether clients must authenticate. */

@@ -3,13 +3,11 @@ import { TokenAuthSpec } from '../model/auth';
 import { checkDockerName, checkHostname, checkInt, checkList, checkWord } from '../model/checks';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { ResolvedTokenServer, resolveTokenServer, TokenServerSpec } from '../model/token-server';
-import { DOCKER_AUTH_PATHS, renderDockerAuthConfig } from '../render/docker-auth-config';
+import { tokenServerPlan } from '../plans/token-server-plan';
 import { RenderedFile } from '../render/file';
-import { deliverConfigFiles } from './config-files';
-import { hardening, TMPFS_TMP } from './hardening';
 import { PlatformNetwork } from './platform-network';
-import { Container, Image, PrivateKey, SelfSignedCert } from './providers';
-import { startsAfter } from './started-with';
+import { Container, PrivateKey, SelfSignedCert } from './providers';
+import { realizeService } from './service';
 import { yamlScalar } from './terraform-text';
 import { TlsMaterial } from './tls';
 import { passwordsByUser, userPasswords } from './user-passwords';
@@ -101,47 +99,18 @@ export class TokenServer extends Construct {
     });
     this.rootCertBundlePem = signingCert.certPem;
 
-    const p = DOCKER_AUTH_PATHS;
-    this.files = [
-      renderDockerAuthConfig(this.spec, {
-        passwordHashes: Object.fromEntries(passwords.map((u) => [u.name, yamlScalar(u.bcryptHash)])),
-      }),
-      { path: p.serverCertificate, content: props.tls.certificatePem, mode: '0644' },
-      { path: p.serverKey, content: props.tls.privateKeyPem, mode: '0600' },
-      { path: p.tokenCertificate, content: signingCert.certPem, mode: '0644' },
-      { path: p.tokenKey, content: signingKey.privateKeyPem, mode: '0600' },
-    ];
-
-    const image = new Image(this, 'image', { name: imageRef, keepLocally: true });
-    const delivery = deliverConfigFiles(this, {
+    const plan = tokenServerPlan({
       name: this.name,
-      imageId: image.imageId,
-      containerPath: p.configDir,
-      files: this.files,
+      image: imageRef,
+      spec: this.spec,
+      aliases,
+      publish: this.publish,
+      passwordHashes: Object.fromEntries(passwords.map((u) => [u.name, yamlScalar(u.bcryptHash)])),
+      tls: props.tls,
+      signing: { certificatePem: signingCert.certPem, privateKeyPem: signingKey.privateKeyPem },
     });
-    const h = hardening();
-    this.container = new Container(this, 'container', {
-      name: this.name,
-      image: image.imageId,
-      restart: 'unless-stopped',
-      mustRun: true,
-      command: ['--logtostderr=true', p.config],
-      networksAdvanced: [{ name: props.network.ref, aliases }],
-      ports: [
-        {
-          internal: this.spec.port,
-          external: this.publish.port,
-          ip: this.publish.bindAddress,
-          protocol: 'tcp',
-        },
-      ],
-      volumes: [delivery.mount],
-      readOnly: true,
-      tmpfs: { ...TMPFS_TMP },
-      capabilities: { drop: h.drop },
-      securityOpts: h.securityOpts,
-      ...startsAfter([delivery.carrier]),
-    });
+    this.files = plan.files;
+    this.container = realizeService(this, plan, { network: props.network }).container;
   }
 
   /** The token endpoint as clients on the host reach it, for example `https://localhost:5001/auth`. */

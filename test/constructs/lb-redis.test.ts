@@ -128,7 +128,7 @@ describe('LoadBalancer construct', () => {
   test('replicas are not published, share the data volume and Redis, and get the redis password via jsonencode', () => {
     for (const name of ['lab-registry-1', 'lab-registry-2']) {
       const r = containerByName(json, name);
-      expect(r.ports).toEqual([]);
+      expect(r.ports ?? []).toEqual([]);
       expect(r.volumes[1]).toEqual({ volume_name: 'lab-registry-data', container_path: '/var/lib/registry' });
       const content = uploadsOf(json, name)[0]!.content;
       const config = parse(content.replace(/\$\{jsonencode\([^)]*\)\}/g, '"x"'));

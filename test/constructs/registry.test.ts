@@ -39,7 +39,7 @@ describe('Registry construct', () => {
     expect(
       containerByName(registry({ publish: { port: 6000, bindAddress: '10.1.2.3' } }), 'lab-registry').ports,
     ).toEqual([{ internal: 5000, external: 6000, ip: '10.1.2.3', protocol: 'tcp' }]);
-    expect(containerByName(registry({ publish: false }), 'lab-registry').ports).toEqual([]);
+    expect(containerByName(registry({ publish: false }), 'lab-registry').ports ?? []).toEqual([]);
   });
 
   test('health check asks the debug listener inside the container and deploy waits for it', () => {

@@ -1,0 +1,98 @@
+import { Construct } from 'constructs';
+import { environmentList, ServicePlan } from '../plans/service-plan';
+import { ConfigFiles, deliverConfigFiles } from './config-files';
+import { hardening, healthcheck } from './hardening';
+import { PlatformNetwork } from './platform-network';
+import { Container, ContainerConfig, Image } from './providers';
+import { startsAfter } from './started-with';
+import { uploads } from './terraform-text';
+
+/** How a planned service is tied to the rest of the stack. */
+export interface ServiceWiring {
+  /** The platform network it joins (with the plan's aliases). */
+  readonly network: PlatformNetwork;
+  /**
+   * Containers whose work it reads when it starts (nginx's upstreams): created first, and a new
+   * one of them replaces this container. Its config carrier is always one. @default none
+   */
+  readonly startsAfter?: readonly Container[];
+  /** Containers that must exist first, without replacing this one when they change. @default none */
+  readonly dependsOn?: readonly Container[];
+}
+
+/** The resources a realized plan defined. */
+export interface RealizedService {
+  /** The image (construct id `image`). */
+  readonly image: Image;
+  /** The service container (construct id `container`). */
+  readonly container: Container;
+  /** The config volume and carrier (construct ids `config`, `config-carrier`), for a read-only root with files. */
+  readonly delivery?: ConfigFiles;
+}
+
+/**
+ * Realizes a service plan in `scope` as a hardened container: every capability dropped but the
+ * plan's, no privilege escalation, `restart: unless-stopped`, the root read-only unless the plan
+ * states why not. A read-only container gets its files through a config carrier (see
+ * {@link deliverConfigFiles}); a writable one gets them uploaded directly. Defined in the
+ * component's own scope, so the construct ids `image`, `config`, `config-carrier` and `container`
+ * (public API) stay where they were.
+ */
+export function realizeService(scope: Construct, plan: ServicePlan, wiring: ServiceWiring): RealizedService {
+  const image = new Image(scope, 'image', { name: plan.image, keepLocally: true });
+  const readOnly = plan.rootFilesystem.readOnly;
+  const delivery =
+    readOnly && plan.files.length > 0
+      ? deliverConfigFiles(scope, {
+          name: plan.name,
+          imageId: image.imageId,
+          containerPath: plan.configDir,
+          files: plan.files,
+        })
+      : undefined;
+  const h = hardening(plan.capabilities);
+  const after = [...(delivery ? [delivery.carrier] : []), ...(wiring.startsAfter ?? [])];
+  const ordering = after.length > 0 ? startsAfter(after) : { labels: undefined, dependsOn: [] };
+  const dependsOn = [...ordering.dependsOn, ...(wiring.dependsOn ?? [])];
+  const check = plan.healthCheck;
+  const ports = plan.ports.map((p) => ({
+    internal: p.containerPort,
+    external: p.hostPort,
+    ip: p.bindAddress,
+    protocol: 'tcp',
+  }));
+  const volumes = [
+    ...(delivery ? [delivery.mount] : []),
+    ...plan.volumes.map((v) => ({ volumeName: v.name, containerPath: v.containerPath })),
+  ];
+  const config: ContainerConfig = {
+    name: plan.name,
+    image: image.imageId,
+    restart: 'unless-stopped',
+    mustRun: true,
+    ...(plan.command !== undefined ? { command: [...plan.command] } : {}),
+    ...(plan.user !== undefined ? { user: plan.user } : {}),
+    ...(Object.keys(plan.environment).length > 0 ? { env: environmentList(plan.environment) } : {}),
+    networksAdvanced: [
+      { name: wiring.network.ref, ...(plan.aliases.length > 0 ? { aliases: [...plan.aliases] } : {}) },
+      ...plan.extraNetworks.map((name) => ({ name })),
+    ],
+    ...(ports.length > 0 ? { ports } : {}),
+    ...(volumes.length > 0 ? { volumes } : {}),
+    readOnly,
+    ...(Object.keys(plan.tmpfs).length > 0 ? { tmpfs: { ...plan.tmpfs } } : {}),
+    capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
+    securityOpts: h.securityOpts,
+    ...(!readOnly && plan.files.length > 0 ? { upload: uploads(plan.files) } : {}),
+    ...(check !== undefined
+      ? {
+          healthcheck: healthcheck([...check.test], check.startPeriod),
+          ...(check.waitForHealthy ? { wait: true, waitTimeout: 120 } : {}),
+        }
+      : {}),
+    ...(ordering.labels !== undefined ? { labels: ordering.labels } : {}),
+    ...(dependsOn.length > 0 ? { dependsOn } : {}),
+  };
+  const container = new Container(scope, 'container', config);
+  return { image, container, ...(delivery ? { delivery } : {}) };
+}

@@ -1,0 +1,7 @@
+/** The plan layer: pure functions from resolved specs to what each container needs. No engine imports. */
+export * from './service-plan';
+export * from './registry-plan';
+export * from './redis-plan';
+export * from './load-balancer-plan';
+export * from './ui-plan';
+export * from './token-server-plan';

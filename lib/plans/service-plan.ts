@@ -1,0 +1,88 @@
+import { RenderedFile } from '../render/file';
+
+/** A container port published on the host. */
+export interface PlannedPort {
+  /** Port inside the container. */
+  readonly containerPort: number;
+  /** Port on the host. */
+  readonly hostPort: number;
+  /** Host address it is bound to. */
+  readonly bindAddress: string;
+}
+
+/** A named volume mounted into the container (data that outlives the container). */
+export interface PlannedVolume {
+  /** Docker volume name. */
+  readonly name: string;
+  /** Where it is mounted. */
+  readonly containerPath: string;
+}
+
+/** A container health check. */
+export interface PlannedHealthCheck {
+  /** Docker's test, for example `['CMD', 'wget', '-q', '-O', '/dev/null', URL]`. */
+  readonly test: readonly string[];
+  /** Grace period before failures count. */
+  readonly startPeriod: string;
+  /** Whether a deploy waits until the container is healthy. */
+  readonly waitForHealthy: boolean;
+}
+
+/** Whether the root filesystem is read-only; a writable root must say why. */
+export type RootFilesystem =
+  { readonly readOnly: true } | { readonly readOnly: false; readonly reason: string };
+
+/**
+ * Everything one service container needs, decided without any engine: what runs, what it is
+ * given, what it may do. An engine adapter realizes a plan as a hardened container (every
+ * capability dropped but `capabilities`, no privilege escalation, the root read-only unless the
+ * plan states why not); files reach a read-only container through a config carrier, a writable
+ * one directly.
+ */
+export interface ServicePlan {
+  /** Container name (unique on the Docker host); also the prefix of its config volume. */
+  readonly name: string;
+  /** Image reference. */
+  readonly image: string;
+  /** Arguments after the image's entrypoint. @default the image's command */
+  readonly command?: readonly string[];
+  /** `uid:gid` to run as. @default the image's user */
+  readonly user?: string;
+  /** Environment variables. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** Names other containers on the platform network use. */
+  readonly aliases: readonly string[];
+  /** Existing Docker networks (not managed by the platform) it joins too, by name. */
+  readonly extraNetworks: readonly string[];
+  /** Ports published on the host. */
+  readonly ports: readonly PlannedPort[];
+  /** The directory its files live in (the config volume, for a read-only root). */
+  readonly configDir: string;
+  /** The files it is given; every path lies under `configDir` when the root is read-only. */
+  readonly files: readonly RenderedFile[];
+  /** Named volumes (data). */
+  readonly volumes: readonly PlannedVolume[];
+  /** tmpfs mounts by path (options as Docker takes them). */
+  readonly tmpfs: Readonly<Record<string, string>>;
+  /** The root filesystem. */
+  readonly rootFilesystem: RootFilesystem;
+  /** Capabilities added back after dropping all (only what the image's process needs). */
+  readonly capabilities: readonly string[];
+  /** Its health check. @default none */
+  readonly healthCheck?: PlannedHealthCheck;
+}
+
+/** A writable, non-executable `/tmp` for a read-only root. */
+export const TMP_TMPFS: Readonly<Record<string, string>> = { '/tmp': 'rw,noexec,nosuid,size=64m' };
+
+/** A health check that fetches `url` with the image's `wget`. */
+export function wgetHealthCheck(url: string, startPeriod = '5s', waitForHealthy = true): PlannedHealthCheck {
+  return { test: ['CMD', 'wget', '-q', '-O', '/dev/null', url], startPeriod, waitForHealthy };
+}
+
+/** Docker's `KEY=value` list from a map, sorted by key so the plan never reorders it. */
+export function environmentList(env: Readonly<Record<string, string>>): string[] {
+  return Object.keys(env)
+    .sort()
+    .map((k) => `${k}=${env[k]}`);
+}

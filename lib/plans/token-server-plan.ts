@@ -1,0 +1,51 @@
+import { ResolvedPublish } from '../model/publish';
+import { ResolvedTokenServer } from '../model/token-server';
+import { DOCKER_AUTH_PATHS, renderDockerAuthConfig } from '../render/docker-auth-config';
+import { ServicePlan, TMP_TMPFS } from './service-plan';
+
+/**
+ * Plans docker_auth: its configuration (users with engine-supplied bcrypt hashes, the compiled
+ * access list), the HTTPS certificate and key, the token signing certificate and key, the token
+ * endpoint published for clients, a read-only root and no capabilities. No health check: the image
+ * has no TLS-capable client; a client waits for the published endpoint.
+ */
+export function tokenServerPlan(input: {
+  readonly name: string;
+  readonly image: string;
+  readonly spec: ResolvedTokenServer;
+  readonly aliases: readonly string[];
+  readonly publish: ResolvedPublish;
+  /** Each user's bcrypt hash, YAML-safe. */
+  readonly passwordHashes: Readonly<Record<string, string>>;
+  readonly tls: { readonly certificatePem: string; readonly privateKeyPem: string };
+  readonly signing: { readonly certificatePem: string; readonly privateKeyPem: string };
+}): ServicePlan {
+  const p = DOCKER_AUTH_PATHS;
+  return {
+    name: input.name,
+    image: input.image,
+    command: ['--logtostderr=true', p.config],
+    environment: {},
+    aliases: input.aliases,
+    extraNetworks: [],
+    ports: [
+      {
+        containerPort: input.spec.port,
+        hostPort: input.publish.port,
+        bindAddress: input.publish.bindAddress,
+      },
+    ],
+    configDir: p.configDir,
+    files: [
+      renderDockerAuthConfig(input.spec, { passwordHashes: input.passwordHashes }),
+      { path: p.serverCertificate, content: input.tls.certificatePem, mode: '0644' },
+      { path: p.serverKey, content: input.tls.privateKeyPem, mode: '0600' },
+      { path: p.tokenCertificate, content: input.signing.certificatePem, mode: '0644' },
+      { path: p.tokenKey, content: input.signing.privateKeyPem, mode: '0600' },
+    ],
+    volumes: [],
+    tmpfs: TMP_TMPFS,
+    rootFilesystem: { readOnly: true },
+    capabilities: [],
+  };
+}
