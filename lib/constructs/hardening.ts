@@ -20,8 +20,6 @@ export function hardening(add: readonly string[] = []): Hardening {
   return { drop: ['ALL'], add: names.sort(), securityOpts: ['no-new-privileges:true'] };
 }
 
-
-
 /** A container health check: every 10 s, 5 s timeout, 3 retries, after `startPeriod`. */
 export function healthcheck(
   test: string[],
