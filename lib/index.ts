@@ -6,4 +6,5 @@
 export * from './model';
 export * from './render';
 export * from './plans';
+export * from './policy';
 export * from './constructs';

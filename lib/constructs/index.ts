@@ -11,3 +11,5 @@ export * from './redis-cache';
 export * from './load-balancer';
 export * from './token-server';
 export * from './user-passwords';
+export * from './hardening-policy';
+export * from './service';

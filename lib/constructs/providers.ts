@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
 import { TlsProvider } from '@cdktf/provider-tls/lib/provider';
+import { applyHardeningPolicy } from './hardening-policy';
 
 export { Container } from '@cdktf/provider-docker/lib/container';
 export type { ContainerConfig, ContainerUpload } from '@cdktf/provider-docker/lib/container';
@@ -22,10 +23,16 @@ export { SelfSignedCert } from '@cdktf/provider-tls/lib/self-signed-cert';
 export interface ProviderOptions {
   /** Docker host, for example `unix:///var/run/docker.sock` or `ssh://user@host`. @default the local socket */
   readonly dockerHost?: string;
+  /**
+   * Check every container of the stack against the hardening policy at synth (see
+   * `lib/policy`): a container that breaks a rule without a suppression fails the synth.
+   * @default true
+   */
+  readonly hardeningPolicy?: boolean;
 }
 
 /**
- * Configures the docker, tls and random providers on a stack. Construct ids `provider-docker`, `provider-tls` and
+ * Configures the docker, tls and random providers on a stack and applies the hardening policy to it. Construct ids `provider-docker`, `provider-tls` and
  * `provider-random` are public API.
  */
 export function configureProviders(scope: Construct, options: ProviderOptions = {}): void {
@@ -36,4 +43,5 @@ export function configureProviders(scope: Construct, options: ProviderOptions = 
   );
   new TlsProvider(scope, 'provider-tls');
   new RandomProvider(scope, 'provider-random');
+  if (options.hardeningPolicy ?? true) applyHardeningPolicy(scope);
 }

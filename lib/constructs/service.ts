@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { environmentList, ServicePlan } from '../plans/service-plan';
 import { ConfigFiles, deliverConfigFiles } from './config-files';
 import { hardening, healthcheck } from './hardening';
+import { suppressHardeningRule } from './hardening-policy';
 import { PlatformNetwork } from './platform-network';
 import { Container, ContainerConfig, Image } from './providers';
 import { startsAfter } from './started-with';
@@ -33,7 +34,8 @@ export interface RealizedService {
 /**
  * Realizes a service plan in `scope` as a hardened container: every capability dropped but the
  * plan's, no privilege escalation, `restart: unless-stopped`, the root read-only unless the plan
- * states why not. A read-only container gets its files through a config carrier (see
+ * states why not (then RP-5.12 of the hardening policy is suppressed with that reason), a memory
+ * limit and no swap. A read-only container gets its files through a config carrier (see
  * {@link deliverConfigFiles}); a writable one gets them uploaded directly. Defined in the
  * component's own scope, so the construct ids `image`, `config`, `config-carrier` and `container`
  * (public API) stay where they were.
@@ -80,6 +82,8 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
     ...(ports.length > 0 ? { ports } : {}),
     ...(volumes.length > 0 ? { volumes } : {}),
     readOnly,
+    memory: plan.memoryMb,
+    memorySwap: plan.memoryMb,
     ...(Object.keys(plan.tmpfs).length > 0 ? { tmpfs: { ...plan.tmpfs } } : {}),
     capabilities: h.add.length > 0 ? { drop: h.drop, add: h.add } : { drop: h.drop },
     securityOpts: h.securityOpts,
@@ -94,5 +98,14 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
     ...(dependsOn.length > 0 ? { dependsOn } : {}),
   };
   const container = new Container(scope, 'container', config);
+  if (!plan.rootFilesystem.readOnly) suppressHardeningRule(container, 'RP-5.12', plan.rootFilesystem.reason);
+  const everywhere = plan.ports.filter((p) => p.bindAddress === '0.0.0.0').map((p) => p.hostPort);
+  if (everywhere.length > 0) {
+    suppressHardeningRule(
+      container,
+      'RP-5.13',
+      `port(s) ${everywhere.join(', ')} published on every interface because bindAddress "0.0.0.0" was asked for (the default is 127.0.0.1)`,
+    );
+  }
   return { image, container, ...(delivery ? { delivery } : {}) };
 }

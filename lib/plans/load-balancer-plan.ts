@@ -64,6 +64,7 @@ export function loadBalancerPlan(input: {
     tmpfs: TMP_TMPFS,
     rootFilesystem: { readOnly: true },
     capabilities: ['CHOWN', 'SETGID', 'SETUID'],
+    memoryMb: 256,
     healthCheck: wgetHealthCheck(`http://127.0.0.1:${spec.httpPort}/healthz`),
   };
 }

@@ -35,6 +35,8 @@ export function redisPlan(input: {
     tmpfs: { '/data': 'rw,noexec,nosuid,size=16m', '/tmp': 'rw,noexec,nosuid,size=16m' },
     rootFilesystem: { readOnly: true },
     capabilities: [],
+    // maxmemory plus room for Redis itself and its connections.
+    memoryMb: input.spec.maxMemoryMb + 64,
     healthCheck: {
       test: [
         'CMD-SHELL',

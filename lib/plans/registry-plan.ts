@@ -78,6 +78,7 @@ export function registryPlan(input: RegistryPlanInput): RegistryPlan {
     tmpfs: TMP_TMPFS,
     rootFilesystem: { readOnly: true },
     capabilities: [],
+    memoryMb: 1024,
     ...(debug ? { healthCheck: wgetHealthCheck(`http://127.0.0.1:${debug.port}/debug/health`, '10s') } : {}),
     paths,
   };

@@ -68,6 +68,8 @@ export interface ServicePlan {
   readonly rootFilesystem: RootFilesystem;
   /** Capabilities added back after dropping all (only what the image's process needs). */
   readonly capabilities: readonly string[];
+  /** Memory limit in MB (swap included: the container gets no swap). */
+  readonly memoryMb: number;
   /** Its health check. @default none */
   readonly healthCheck?: PlannedHealthCheck;
 }

@@ -6,8 +6,8 @@ import { ServicePlan, TMP_TMPFS } from './service-plan';
 /**
  * Plans docker_auth: its configuration (users with engine-supplied bcrypt hashes, the compiled
  * access list), the HTTPS certificate and key, the token signing certificate and key, the token
- * endpoint published for clients, a read-only root and no capabilities. No health check: the image
- * has no TLS-capable client; a client waits for the published endpoint.
+ * endpoint published for clients, a read-only root and no capabilities. Healthy once its HTTPS
+ * index answers; a deploy waits for it.
  */
 export function tokenServerPlan(input: {
   readonly name: string;
@@ -47,5 +47,21 @@ export function tokenServerPlan(input: {
     tmpfs: TMP_TMPFS,
     rootFilesystem: { readOnly: true },
     capabilities: [],
+    memoryMb: 128,
+    // Its index page over HTTPS, fetched by the image's busybox wget (ssl_client); the certificate
+    // is not checked here (the address is 127.0.0.1, not a name in it).
+    healthCheck: {
+      test: [
+        'CMD',
+        'wget',
+        '--no-check-certificate',
+        '-q',
+        '-O',
+        '/dev/null',
+        `https://127.0.0.1:${input.spec.port}/`,
+      ],
+      startPeriod: '5s',
+      waitForHealthy: true,
+    },
   };
 }

@@ -43,6 +43,7 @@ export function uiPlan(input: {
       reason: "the image's start script rewrites index.html and its nginx configuration from the environment",
     },
     capabilities: ['CHOWN', 'DAC_OVERRIDE', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'],
+    memoryMb: 128,
     healthCheck: wgetHealthCheck('http://127.0.0.1:80/'),
   };
 }
