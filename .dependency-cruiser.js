@@ -1,0 +1,66 @@
+/**
+ * The layering rule, checked by `npm run lint` (dependency-cruiser): model → render and plans and
+ * policy (pure) → constructs (the cdktf adapter) → stacks. Imports only point down that list, and
+ * the engine (cdktf, the provider packages) is imported in two files only.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'model-is-self-contained',
+      comment: 'The model (specs, defaults, validation) imports nothing of the project outside lib/model.',
+      severity: 'error',
+      from: { path: '^lib/model/' },
+      to: { path: '^(lib/(?!model/)|stacks/|test/|scripts/)' },
+    },
+    {
+      name: 'render-is-pure',
+      comment: 'Renderers import only the model and each other.',
+      severity: 'error',
+      from: { path: '^lib/render/' },
+      to: { path: '^(lib/(?!model/|render/)|stacks/|test/|scripts/)' },
+    },
+    {
+      name: 'plans-are-pure',
+      comment: 'Service plans import only the model, the renderers and each other.',
+      severity: 'error',
+      from: { path: '^lib/plans/' },
+      to: { path: '^(lib/(?!model/|render/|plans/)|stacks/|test/|scripts/)' },
+    },
+    {
+      name: 'policy-is-pure',
+      comment: 'Hardening rules look at plain facts; they import nothing else of the project.',
+      severity: 'error',
+      from: { path: '^lib/policy/' },
+      to: { path: '^(lib/(?!policy/)|stacks/|test/|scripts/)' },
+    },
+    {
+      name: 'library-below-stacks',
+      comment: 'The library never imports the stacks, the tests or the scripts.',
+      severity: 'error',
+      from: { path: '^lib/' },
+      to: { path: '^(stacks/|test/|scripts/)' },
+    },
+    {
+      name: 'engine-in-two-files',
+      comment:
+        'cdktf and the provider packages are imported only by lib/constructs/cdktf.ts and providers.ts ' +
+        '(CDKTF is deprecated upstream: a move to its fork touches those two files).',
+      severity: 'error',
+      from: { path: '^(lib|stacks)/', pathNot: '^lib/constructs/(cdktf|providers)\\.ts$' },
+      to: { path: '(^|/)node_modules/(cdktf|@cdktf/provider-[^/]+)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: { path: '^(lib|stacks)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '^(dist|cdktf\\.out|\\.e2e)/' },
+  },
+};
