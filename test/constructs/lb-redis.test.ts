@@ -107,6 +107,8 @@ describe('LoadBalancer construct', () => {
       '/dev/null',
       'http://127.0.0.1:8080/healthz',
     ]);
+    // cdktf deploy returns only once nginx is healthy, and gives it two minutes.
+    expect(lb).toMatchObject({ wait: true, wait_timeout: 120, memory: 256, memory_swap: 256 });
   });
 
   test('config files go through the never-started carrier lab-lb-config; nginx restarts with its upstreams', () => {
@@ -171,6 +173,14 @@ describe('RedisCache construct', () => {
     expect(conf).toMatch(/^requirepass \$\{random_password\.redis_password_[A-F0-9]+\.result\}$/m);
     expect(conf).toMatch(/^maxmemory 256mb$/m);
     expect(conf).toMatch(/^maxmemory-policy allkeys-lru$/m);
+    // Debian's redis-server turns protected mode on by default, which refuses the registries on
+    // the network; the password is what protects it.
+    expect(conf).toMatch(/^protected-mode no$/m);
+    // Healthy only when an authenticated PING answers PONG, with the password from redis.conf.
+    expect(redis.healthcheck.test).toEqual([
+      'CMD-SHELL',
+      `redis-cli -p 6379 --no-auth-warning -a "$(sed -n 's/^requirepass //p' /usr/local/etc/redis/redis.conf)" ping | grep -q PONG`,
+    ]);
     const pw = Object.entries(JSON.parse(json).resource.random_password).find(([k]) =>
       k.startsWith('redis_password'),
     )![1] as any;

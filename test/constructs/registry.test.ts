@@ -1,3 +1,4 @@
+import { TerraformVariable } from 'cdktf';
 import { parse } from 'yaml';
 import {
   Container,
@@ -97,6 +98,29 @@ describe('Registry construct', () => {
     const upload = uploadsOf(json, 'lab-registry')[0]!;
     expect(upload.content).toMatch(
       /\n {2}secret: \$\{jsonencode\(random_password\.registry_http-secret_[A-F0-9]+\.result\)\}\n/,
+    );
+  });
+
+  test('every secret reference lands in config.yml quoted (jsonencode), whatever its characters', () => {
+    const json = synthWith((s) => {
+      const network = new PlatformNetwork(s, 'network', { name: 'lab-net' });
+      const secret = new TerraformVariable(s, 'secret', { type: 'string', sensitive: true }).stringValue;
+      new Registry(s, 'registry', {
+        name: 'lab-registry',
+        network,
+        version: 3,
+        storage: { driver: { driver: 's3', bucket: 'b', region: 'r', accessKey: 'AK', secretKey: secret } },
+        proxy: { remoteUrl: 'https://upstream', username: 'u', password: secret },
+        notifications: [{ name: 'h', url: 'http://hook/', headers: { Authorization: [secret] } }],
+      });
+    });
+    const content = uploadsOf(json, 'lab-registry')[0]!.content;
+    const quoted = '\\$\\{jsonencode\\(var\\.secret\\)\\}';
+    expect(content).toMatch(new RegExp(`secretkey: ${quoted}`));
+    expect(content).toMatch(new RegExp(`password: ${quoted}`));
+    expect(content).toMatch(new RegExp(`Authorization:\\n\\s+- ${quoted}`));
+    expect(content).toMatch(
+      /secret: \$\{jsonencode\(random_password\.registry_http-secret_[A-F0-9]+\.result\)\}/,
     );
   });
 

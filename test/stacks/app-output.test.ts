@@ -45,21 +45,50 @@ describe('synthesized app output', () => {
       expect({ file, content: second.get(file) }).toEqual({ file, content });
   });
 
-  test('no private key, no bcrypt hash and no password value in any file', () => {
+  test('no private key and no bcrypt hash in any file', () => {
     for (const [file, content] of first) {
       expect({ file, key: /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(content) }).toEqual({ file, key: false });
       expect({ file, bcrypt: /\$2[aby]?\$\d\d\$[./A-Za-z0-9]{53}/.test(content) }).toEqual({
         file,
         bcrypt: false,
       });
-      // Passwords only ever appear as references to random_password results.
-      const literals = [...content.matchAll(/"(password|secret|secretkey)"\s*:\s*"([^"]*)"/gi)].filter(
-        ([, , v]) => !/^\$\{[^}]+\}$/.test(v ?? ''),
-      );
-      expect({ file, literals }).toEqual({ file, literals: [] });
-      for (const m of content.matchAll(/(?:^|\\n)\s*(?:secret|password):\s*([^\\\n]*)/g)) {
-        expect(m[1]).toMatch(/^\$\{[a-z_]+\(?[a-z_]+\.[A-Za-z0-9_-]+\.(result|bcrypt_hash)\)?\}$/);
+    }
+  });
+
+  test('every secret line of every delivered file holds a reference, and the scan finds them all', () => {
+    const kinds = new Map<string, number>();
+    for (const [file, content] of first) {
+      if (!file.endsWith('cdk.tf.json')) continue;
+      const tf = JSON.parse(content) as {
+        resource?: { docker_container?: Record<string, { upload?: { file: string; content: string }[] }> };
+      };
+      for (const c of Object.values(tf.resource?.docker_container ?? {})) {
+        for (const u of c.upload ?? []) {
+          // YAML keys (`password:`, `secret:`, `secretkey:`) and redis.conf's `requirepass`.
+          for (const m of u.content.matchAll(
+            /^\s*(password|secret|secretkey|requirepass)(?::\s*|\s+)(\S.*)$/gm,
+          )) {
+            const [, kind, value] = m;
+            kinds.set(kind!, (kinds.get(kind!) ?? 0) + 1);
+            expect({ file, upload: u.file, kind, value }).toEqual({
+              file,
+              upload: u.file,
+              kind,
+              value: expect.stringMatching(
+                /^\$\{(jsonencode\()?random_password\.[A-Za-z0-9_-]+\.(result|bcrypt_hash)\)?\}$/,
+              ),
+            });
+          }
+        }
       }
     }
+    // http.secret of every registry, Redis and its clients in ha, the token server's users.
+    expect(Object.fromEntries(kinds)).toEqual({
+      secret: expect.any(Number),
+      password: expect.any(Number),
+      requirepass: 1,
+    });
+    expect(kinds.get('secret')).toBeGreaterThanOrEqual(7);
+    expect(kinds.get('password')).toBeGreaterThanOrEqual(7);
   });
 });
