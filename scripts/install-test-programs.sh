@@ -5,7 +5,9 @@
 #  - distribution 3.0.0 built from its Go module, cached under $HOME/.cache/registry-platform;
 #  - docker_auth 1.14.0 (the token server) built from its vendored release source
 #    ($REGISTRY_PLATFORM_VENDOR, default ../shared/vendor beside the project; the Go module proxy
-#    refuses that module), checksum verified, cached under a key of version and tarball checksum.
+#    refuses that module), checksum verified, cached under a key of version and tarball checksum;
+#  - the npm cache warmed with what a user project installs beside this package (its dependencies
+#    and its peers at the tested versions), so the pack-and-install test runs offline.
 # Prints where each program is; fails with a message naming the step that failed.
 set -euo pipefail
 
@@ -64,6 +66,22 @@ if [ ! -x "$auth_server" ]; then
     -o "$auth_server.tmp" .) || fail "step docker_auth: go build failed"
   mv "$auth_server.tmp" "$auth_server"
   rm -rf "$src"
+fi
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+user_deps="$(node -e '
+  const p = require(process.argv[1]);
+  const all = { ...p.dependencies, ...Object.fromEntries(Object.keys(p.peerDependencies || {}).map((n) => [n, p.devDependencies[n]])) };
+  console.log(Object.entries(all).map(([n, v]) => n + "@" + v).join(" "));
+' "$root/package.json")" || fail "step npm-cache: cannot read package.json"
+stamp="$CACHE/npm-user-project-$(echo "$user_deps" | sha256sum | cut -c1-16)"
+if [ ! -f "$stamp" ]; then
+  echo "step npm-cache: resolving a user project's install ($user_deps) into the npm cache"
+  proj="$(mktemp -d)"
+  (cd "$proj" && echo '{"name":"cache-warm","private":true}' > package.json \
+    && npm install --no-audit --no-fund --ignore-scripts $user_deps >/dev/null) \
+    || fail "step npm-cache: npm install of $user_deps failed"
+  rm -rf "$proj"; mkdir -p "$CACHE"; touch "$stamp"
 fi
 
 echo "registry 2: $(command -v docker-registry) ($(docker-registry --version 2>&1 | head -n1))"

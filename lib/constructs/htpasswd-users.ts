@@ -3,7 +3,7 @@ import { checkInt } from '../model/checks';
 import { resolveHtpasswdUsers, UserSpec } from '../model/users';
 import { HtpasswdEntry, renderHtpasswd } from '../render/htpasswd';
 import { RenderedFile } from '../render/file';
-import { passwordsByUser, userPasswords } from './user-passwords';
+import { passwordsByUser, userPasswords } from './private/user-passwords';
 
 /** Props of {@link HtpasswdUsers}. */
 export interface HtpasswdUsersProps {

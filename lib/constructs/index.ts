@@ -1,15 +1,17 @@
-/** The constructs layer: wires provider resources from the model and render layers. */
-export * from './hardening';
+/**
+ * The constructs layer (the cdktf adapter): realizes plans as provider resources. Its public
+ * surface is the components, the patterns' building blocks and the hardening policy; the provider
+ * classes themselves and the helpers in `private/` are not exported.
+ */
+export * from './hardening-policy';
 export * from './htpasswd-users';
+export * from './load-balancer';
 export * from './platform-network';
-export * from './providers';
+export { configureProviders } from './providers';
+export type { ProviderOptions } from './providers';
+export * from './redis-cache';
 export * from './registry';
 export * from './registry-ui';
-export * from './terraform-text';
-export * from './tls';
-export * from './redis-cache';
-export * from './load-balancer';
-export * from './token-server';
-export * from './user-passwords';
-export * from './hardening-policy';
 export * from './service';
+export * from './tls';
+export * from './token-server';

@@ -10,7 +10,7 @@ import { HtpasswdUsers } from './htpasswd-users';
 import { PlatformNetwork } from './platform-network';
 import { Container, Password, Volume } from './providers';
 import { realizeService } from './service';
-import { yamlScalar } from './terraform-text';
+import { yamlScalar } from './private/terraform-text';
 import { TlsMaterial } from './tls';
 
 /** Props of {@link Registry}: the registry spec plus how it is wired on Docker. */

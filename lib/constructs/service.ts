@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
 import { environmentList, ServicePlan } from '../plans/service-plan';
-import { ConfigFiles, deliverConfigFiles } from './config-files';
-import { hardening, healthcheck } from './hardening';
+import { ConfigFiles, deliverConfigFiles } from './private/config-files';
+import { hardening, healthcheck } from './private/hardening';
 import { suppressHardeningRule } from './hardening-policy';
 import { PlatformNetwork } from './platform-network';
 import { Container, ContainerConfig, Image } from './providers';
-import { startsAfter } from './started-with';
-import { uploads } from './terraform-text';
+import { startsAfter } from './private/started-with';
+import { uploads } from './private/terraform-text';
 
 /** How a planned service is tied to the rest of the stack. */
 export interface ServiceWiring {

@@ -8,9 +8,9 @@ import { RenderedFile } from '../render/file';
 import { PlatformNetwork } from './platform-network';
 import { Container, PrivateKey, SelfSignedCert } from './providers';
 import { realizeService } from './service';
-import { yamlScalar } from './terraform-text';
+import { yamlScalar } from './private/terraform-text';
 import { TlsMaterial } from './tls';
-import { passwordsByUser, userPasswords } from './user-passwords';
+import { passwordsByUser, userPasswords } from './private/user-passwords';
 
 /** Props of {@link TokenServer}: the token server spec plus how it is wired on Docker. */
 export interface TokenServerProps extends TokenServerSpec {

@@ -1,4 +1,4 @@
-import { deliverConfigFiles } from '../../lib/constructs/config-files';
+import { deliverConfigFiles } from '../../lib/constructs/private/config-files';
 import { containerByName, synthWith, uploadsOf } from '../helpers/synth';
 
 describe('deliverConfigFiles', () => {

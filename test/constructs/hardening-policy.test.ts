@@ -1,8 +1,8 @@
 import { tmpdir } from 'node:os';
 import { TerraformResource, TerraformStack, Testing } from 'cdktf';
+import { Container } from '@cdktf/provider-docker/lib/container';
 import {
   configureProviders,
-  Container,
   HardeningPolicyError,
   hardeningFindings,
   suppressHardeningRule,

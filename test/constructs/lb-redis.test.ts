@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized JSON is walked freely in tests */
+import { Container } from '@cdktf/provider-docker/lib/container';
 import {
-  Container,
   HtpasswdUsers,
   LoadBalancer,
   LoadBalancerProps,

@@ -1,14 +1,14 @@
 import { TerraformVariable } from 'cdktf';
 import { parse } from 'yaml';
+import { Volume } from '@cdktf/provider-docker/lib/volume';
+import { Container } from '@cdktf/provider-docker/lib/container';
 import {
-  Container,
   HtpasswdUsers,
   PlatformNetwork,
   Registry,
   RegistryCertificates,
   RegistryProps,
   SpecError,
-  Volume,
 } from '../../lib';
 import { containerByName, expectConfigDelivery, only, synthWith, uploadsOf } from '../helpers/synth';
 

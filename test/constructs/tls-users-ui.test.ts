@@ -1,11 +1,5 @@
-import {
-  Container,
-  HtpasswdUsers,
-  PlatformNetwork,
-  Registry,
-  RegistryCertificates,
-  RegistryUi,
-} from '../../lib';
+import { Container } from '@cdktf/provider-docker/lib/container';
+import { HtpasswdUsers, PlatformNetwork, Registry, RegistryCertificates, RegistryUi } from '../../lib';
 import { LocallySignedCert, Password, PrivateKey, SelfSignedCert } from '../../lib/constructs/providers';
 import { containerByName, only, synthWith } from '../helpers/synth';
 

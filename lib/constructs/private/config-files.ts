@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { RenderedFile } from '../render/file';
+import { RenderedFile } from '../../render/file';
 import { hardening } from './hardening';
-import { Container, Volume } from './providers';
+import { Container, Volume } from '../providers';
 import { uploads } from './terraform-text';
 
 /** Props of {@link deliverConfigFiles}. */

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { SpecError } from '../model/errors';
-import { ResolvedUser } from '../model/users';
-import { Password } from './providers';
+import { SpecError } from '../../model/errors';
+import { ResolvedUser } from '../../model/users';
+import { Password } from '../providers';
 
 /** A user's password material: a bcrypt hash, and the generated password when there is one. */
 export interface UserPassword {

@@ -1,5 +1,5 @@
-import { RenderedFile } from '../render/file';
-import { Fn, Token } from './cdktf';
+import { RenderedFile } from '../../render/file';
+import { Fn, Token } from '../cdktf';
 
 /**
  * Escapes literal text that will reach Terraform inside a string (a file's content): Terraform

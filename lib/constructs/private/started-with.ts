@@ -1,5 +1,5 @@
-import { Fn, Token } from './cdktf';
-import { Container } from './providers';
+import { Fn, Token } from '../cdktf';
+import { Container } from '../providers';
 
 /** The label {@link startsAfter} sets. */
 export const STARTED_WITH_LABEL = 'org.registry-platform.started-with';
