@@ -1,6 +1,7 @@
 // Synthesizes the default stacks into cdktf.out and tells the user what was generated.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeReviewFiles } from '../lib/constructs/review-files';
 import { buildApp, DEFAULT_STACKS } from '../stacks/app';
 
 interface TfJson {
@@ -10,6 +11,7 @@ interface TfJson {
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
 buildApp({ outdir }).synth();
+const reviewed = writeReviewFiles(outdir);
 
 for (const stack of DEFAULT_STACKS) {
   const file = join(outdir, 'stacks', stack, 'cdk.tf.json');
@@ -27,4 +29,7 @@ for (const stack of DEFAULT_STACKS) {
   const outputs = Object.entries(tf.output ?? {}).map(([k, v]) => (v.sensitive ? `${k} (sensitive)` : k));
   console.log(`  outputs: ${outputs.join(', ')}`);
 }
+console.log(
+  `\n${reviewed.length} files written for review under ${outdir}/stacks/<stack>/files/ (secrets as references)`,
+);
 console.log(`\nDeploy one with: npx cdktf deploy <stack>  (see README.md)`);

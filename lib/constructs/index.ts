@@ -15,3 +15,4 @@ export * from './registry-ui';
 export * from './service';
 export * from './tls';
 export * from './token-server';
+export * from './review-files';
