@@ -114,7 +114,7 @@ export class HaStack extends TerraformStack {
         network,
         registry: replicas[0]!,
         registryUrl: `https://lb:${LB_HTTPS_PORT}`,
-        publishOnHost: false,
+        publish: false,
       });
     }
     this.loadBalancer = new LoadBalancer(this, 'lb', {
@@ -123,9 +123,8 @@ export class HaStack extends TerraformStack {
       replicas,
       tls,
       serverName: hostname,
-      httpsHostPort: port,
-      httpHostPort: checkPort(`${id}.httpPort`, props.httpPort ?? 5080),
-      bindAddress,
+      publish: { port, bindAddress },
+      redirectPublish: { port: checkPort(`${id}.httpPort`, props.httpPort ?? 5080), bindAddress },
       ...(props.tlsMinimumVersion !== undefined ? { tlsMinimumVersion: props.tlsMinimumVersion } : {}),
       ...(ui ? { ui } : {}),
     });

@@ -99,7 +99,7 @@ export class SecureStack extends TerraformStack {
         ...(props.uiImage !== undefined ? { image: props.uiImage } : {}),
       });
       new TerraformOutput(this, 'ui_url', {
-        value: `http://${bindAddress === '0.0.0.0' ? hostname : bindAddress}:${this.ui.publish.port}`,
+        value: `http://${bindAddress === '0.0.0.0' ? hostname : bindAddress}:${props.uiPort ?? 8080}`,
         description: 'URL of the registry UI',
       });
     }

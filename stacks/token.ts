@@ -124,7 +124,7 @@ export class TokenStack extends TerraformStack {
         ...(props.uiImage !== undefined ? { image: props.uiImage } : {}),
       });
       new TerraformOutput(this, 'ui_url', {
-        value: `http://${bindAddress === '0.0.0.0' ? hostname : bindAddress}:${this.ui.publish.port}`,
+        value: `http://${bindAddress === '0.0.0.0' ? hostname : bindAddress}:${props.uiPort ?? 8081}`,
         description: 'URL of the registry UI',
       });
     }

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { checkDockerName } from '../model/checks';
 import { SpecError } from '../model/errors';
 import { LoadBalancerSpec, ResolvedLoadBalancer, resolveLoadBalancer } from '../model/load-balancer';
-import { ResolvedPublish, resolvePublish } from '../model/publish';
+import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { loadBalancerPlan } from '../plans/load-balancer-plan';
 import { RenderedFile } from '../render/file';
 import { PlatformNetwork } from './platform-network';
@@ -22,12 +22,10 @@ export interface LoadBalancerProps extends LoadBalancerSpec {
   readonly replicas: readonly Registry[];
   /** Certificate and key served to clients. */
   readonly tls: TlsMaterial;
-  /** Host port for HTTPS. */
-  readonly httpsHostPort: number;
-  /** Host port for the HTTP → HTTPS redirect. @default no HTTP port published */
-  readonly httpHostPort?: number;
-  /** Host address both ports are bound to. @default '127.0.0.1' */
-  readonly bindAddress?: string;
+  /** Where HTTPS is published on the host. */
+  readonly publish: PublishSpec;
+  /** Where the HTTP → HTTPS redirect is published. @default not published */
+  readonly redirectPublish?: PublishSpec;
   /** Names other containers use to reach the load balancer. @default ['lb'] */
   readonly aliases?: readonly string[];
   /** A registry UI to serve at `/` (same origin as `/v2/`); nginx starts after it. @default none */
@@ -72,11 +70,10 @@ export class LoadBalancer extends Construct {
         );
       }
     }
-    const bindAddress = props.bindAddress ?? '127.0.0.1';
-    this.https = resolvePublish(`${id}.httpsHostPort`, { port: props.httpsHostPort, bindAddress });
+    this.https = resolvePublish(`${id}.publish`, props.publish);
     const http =
-      props.httpHostPort !== undefined
-        ? resolvePublish(`${id}.httpHostPort`, { port: props.httpHostPort, bindAddress })
+      props.redirectPublish !== undefined
+        ? resolvePublish(`${id}.redirectPublish`, props.redirectPublish)
         : undefined;
     const aliases = [...(props.aliases ?? ['lb'])];
     this.serviceName = aliases[0] ?? name;

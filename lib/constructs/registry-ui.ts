@@ -17,14 +17,15 @@ export interface RegistryUiProps {
   readonly network: PlatformNetwork;
   /** The registry the UI browses. */
   readonly registry: Registry;
-  /** Where the UI is published on the host. @default port 8080 on 127.0.0.1 */
-  readonly publish?: PublishSpec;
+  /**
+   * Where the UI is published on the host, or `false` when it is served through a load balancer.
+   * @default port 8080 on 127.0.0.1
+   */
+  readonly publish?: PublishSpec | false;
   /** Image reference. @default 'joxit/docker-registry-ui:2.5.7' */
   readonly image?: string;
   /** URL the UI's own nginx proxies `/v2` to. @default the registry's internal URL */
   readonly registryUrl?: string;
-  /** Publish the UI on the host; `false` when it is served through a load balancer. @default port 8080 on 127.0.0.1 */
-  readonly publishOnHost?: boolean;
   /** Title shown in the UI. @default 'Docker Registry' */
   readonly title?: string;
   /**
@@ -47,8 +48,8 @@ export interface RegistryUiProps {
  * Construct ids `image` and `container` are public API.
  */
 export class RegistryUi extends Construct {
-  /** Where the UI is published. */
-  public readonly publish: ResolvedPublish;
+  /** Where the UI is published, unless it is served through a load balancer. */
+  public readonly publish?: ResolvedPublish;
   /** The environment the UI container gets. */
   public readonly settings: Readonly<Record<string, string>>;
   /** The container resource. */
@@ -62,7 +63,9 @@ export class RegistryUi extends Construct {
     const name = checkDockerName(`${id}.name`, props.name);
     this.name = name;
     const imageRef = checkWord(`${id}.image`, props.image ?? 'joxit/docker-registry-ui:2.5.7');
-    this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 8080 });
+    if (props.publish !== false) {
+      this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 8080 });
+    }
     const token = props.registry.spec.auth.type === 'token';
     if (token !== (props.tokenServer !== undefined)) {
       throw new SpecError(
@@ -81,7 +84,7 @@ export class RegistryUi extends Construct {
         deleteEnabled: props.registry.spec.storage.deleteEnabled,
       },
       ...(props.tokenServer !== undefined ? { tokenServerUrl: props.tokenServer.internalUrl } : {}),
-      ...(props.publishOnHost === false ? {} : { publish: this.publish }),
+      ...(this.publish ? { publish: this.publish } : {}),
     });
     this.settings = plan.environment;
     this.container = realizeService(this, plan, {

@@ -48,8 +48,8 @@ function lab(lbProps: Partial<LoadBalancerProps> = {}, replicas = 2, version: 2 
       network,
       replicas: rs,
       tls,
-      httpsHostPort: 5443,
-      httpHostPort: 5080,
+      publish: { port: 5443 },
+      redirectPublish: { port: 5080 },
       ...lbProps,
     });
   });
@@ -148,7 +148,7 @@ describe('LoadBalancer construct', () => {
         const network = new PlatformNetwork(s, 'n', { name: 'n' });
         const tls = new RegistryCertificates(s, 'tls', { hostnames: ['a'] });
         const r = new Registry(s, 'r', { name: 'r', network, tls, publish: false });
-        new LoadBalancer(s, 'lb', { name: 'lb', network, replicas: [r], tls, httpsHostPort: 443 });
+        new LoadBalancer(s, 'lb', { name: 'lb', network, replicas: [r], tls, publish: { port: 443 } });
       }),
     ).toThrow(/lb\.replicas: got "r"; replicas behind the load balancer speak plain HTTP/);
     expect(() => lab({ httpsPort: 443 })).toThrow(/lb\.httpsPort: got 443; allowed: an unprivileged port/);
