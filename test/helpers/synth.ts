@@ -136,3 +136,10 @@ export function expectConfigDelivery(json: string | TfJson, serviceName: string,
   expect(carrier.volumes).toEqual([{ volume_name: mounts[0].volume_name, container_path: configDir }]);
   expect(uploadsOf(tf, serviceName).every((u) => u.file.startsWith(`${configDir}/`))).toBe(true);
 }
+
+/** `type.name` of every resource, sorted: Terraform addresses are public API, a change replaces real resources. */
+export function addresses(tf: TfJson): string[] {
+  return Object.entries(tf.resource)
+    .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
+    .sort();
+}

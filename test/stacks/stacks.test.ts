@@ -1,7 +1,14 @@
 import { Testing } from 'cdktf';
 import { parse } from 'yaml';
 import { BasicStack, SecureStack } from '../../stacks';
-import { containerByName, expectConfigDelivery, TfJson, uploadOf, uploadsOf } from '../helpers/synth';
+import {
+  containerByName,
+  expectConfigDelivery,
+  TfJson,
+  uploadOf,
+  uploadsOf,
+  addresses,
+} from '../helpers/synth';
 
 function synthBasic(props = {}): TfJson {
   return JSON.parse(Testing.synth(new BasicStack(Testing.app(), 'basic', props))) as TfJson;
@@ -9,13 +16,6 @@ function synthBasic(props = {}): TfJson {
 function synthSecure(props = {}): TfJson {
   return JSON.parse(Testing.synth(new SecureStack(Testing.app(), 'secure', props))) as TfJson;
 }
-/** `type.name` of every resource: Terraform addresses are public API, a change replaces real resources. */
-function addresses(tf: TfJson): string[] {
-  return Object.entries(tf.resource)
-    .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
-    .sort();
-}
-
 describe('basic stack', () => {
   const tf = synthBasic();
 

@@ -1,17 +1,11 @@
 import { Testing } from 'cdktf';
 import { parse } from 'yaml';
 import { TokenStack, TokenStackProps } from '../../stacks';
-import { containerByName, expectConfigDelivery, TfJson, uploadOf } from '../helpers/synth';
+import { containerByName, expectConfigDelivery, TfJson, uploadOf, addresses } from '../helpers/synth';
 
 function synthToken(props: TokenStackProps = {}): TfJson {
   return JSON.parse(Testing.synth(new TokenStack(Testing.app(), 'token', props))) as TfJson;
 }
-function addresses(tf: TfJson): string[] {
-  return Object.entries(tf.resource)
-    .flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`))
-    .sort();
-}
-
 describe('token stack', () => {
   const tf = synthToken();
 
