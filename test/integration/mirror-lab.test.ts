@@ -4,15 +4,29 @@
  * a pull-through mirror in front of it (TLS + htpasswd, as the mirror stack renders it), skopeo as
  * the client. Processes stand in for containers (no Terraform deploy is possible here).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegistryVersion } from '../../lib/model';
 import { Lab } from '../helpers/lab';
-import { get } from '../helpers/net';
+import { get, waitFor } from '../helpers/net';
 import { makeOciImage } from '../helpers/oci';
 
 jest.setTimeout(120000);
+
+/** The config and layer blobs (digest, size) of the one image in an OCI layout. */
+function imageBlobs(layout: string): { digest: string; size: number }[] {
+  const blob = (digest: string): string =>
+    readFileSync(join(layout, 'blobs', 'sha256', digest.replace(/^sha256:/, '')), 'utf8');
+  const index = JSON.parse(readFileSync(join(layout, 'index.json'), 'utf8')) as {
+    manifests: { digest: string }[];
+  };
+  const manifest = JSON.parse(blob(index.manifests[0]!.digest)) as {
+    config: { digest: string; size: number };
+    layers: { digest: string; size: number }[];
+  };
+  return [manifest.config, ...manifest.layers];
+}
 
 describe.each([2, 3] as const)('mirror with registry %i.x (real programs)', (version: RegistryVersion) => {
   const lab = new Lab();
@@ -57,8 +71,15 @@ describe.each([2, 3] as const)('mirror with registry %i.x (real programs)', (ver
     expect(first.output).toMatch(/Writing manifest/);
     const afterFirst = blobGets();
     expect(afterFirst).toBeGreaterThan(0);
-    // Let the mirror finish writing what it streamed to the client.
-    await new Promise((r) => setTimeout(r, 2000));
+    // The mirror stores what it streamed in the background: wait (bounded) until every blob of
+    // the image is in its storage, or a second pull would race it to the upstream.
+    await waitFor('the mirror to store the blobs it served', 20000, async () =>
+      imageBlobs(join(work, 'img')).every(({ digest, size }) => {
+        const hex = digest.replace(/^sha256:/, '');
+        const data = join(mirrorStorage, 'docker/registry/v2/blobs/sha256', hex.slice(0, 2), hex, 'data');
+        return existsSync(data) && statSync(data).size === size;
+      }),
+    );
 
     const second = await lab.pull(mirrorRef, join(work, 'second'), 'v1');
     expect(second.output).toMatch(/Writing manifest/);
