@@ -1,7 +1,8 @@
 /**
  * The layering rule, checked by `npm run lint` (dependency-cruiser): model → render and plans and
- * policy (pure) → constructs (the cdktf adapter) → stacks. Imports only point down that list, and
- * the engine (cdktf, the provider packages) is imported in two files only.
+ * policy (pure) → constructs (the cdktf adapter) → patterns → stacks. Imports only point down that
+ * list, the adapter's internals (`lib/constructs/private/`) stay inside it, and the engine (cdktf,
+ * the provider packages) is imported in two files only.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
@@ -33,6 +34,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^lib/policy/' },
       to: { path: '^(lib/(?!policy/)|stacks/|test/|scripts/)' },
+    },
+    {
+      name: 'constructs-below-patterns',
+      comment: 'The components never import the patterns built from them.',
+      severity: 'error',
+      from: { path: '^lib/(constructs|model|render|plans|policy)/' },
+      to: { path: '^lib/patterns/' },
+    },
+    {
+      name: 'private-stays-private',
+      comment: "The adapter's internals are imported only inside lib/constructs.",
+      severity: 'error',
+      from: { path: '^(?!lib/constructs/)' },
+      to: { path: '^lib/constructs/private/' },
+    },
+    {
+      name: 'stacks-are-thin',
+      comment: 'Stacks instantiate patterns: they never reach the renderers, plans or policy directly.',
+      severity: 'error',
+      from: { path: '^stacks/' },
+      to: { path: '^lib/(render|plans|policy)/' },
     },
     {
       name: 'library-below-stacks',

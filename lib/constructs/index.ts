@@ -16,3 +16,5 @@ export * from './service';
 export * from './tls';
 export * from './token-server';
 export * from './review-files';
+export * from './secrets';
+export * from './upstream';

@@ -1,16 +1,22 @@
 import { Construct } from 'constructs';
 import { checkDockerName } from '../model/checks';
 import { SpecError } from '../model/errors';
-import { LoadBalancerSpec, ResolvedLoadBalancer, resolveLoadBalancer } from '../model/load-balancer';
+import { ServiceEndpoint } from '../model/endpoint';
+import {
+  LoadBalancerSpec,
+  loadBalancerEndpoint,
+  ResolvedLoadBalancer,
+  resolveLoadBalancer,
+} from '../model/load-balancer';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { loadBalancerPlan } from '../plans/load-balancer-plan';
 import { RenderedFile } from '../render/file';
 import { PlatformNetwork } from './platform-network';
 import { Container } from './providers';
+import { certificateAndKey } from './private/secret-values';
 import { realizeService } from './service';
-import { Registry } from './registry';
-import { RegistryUi } from './registry-ui';
 import { TlsMaterial } from './tls';
+import { Upstream } from './upstream';
 
 /** Props of {@link LoadBalancer}. */
 export interface LoadBalancerProps extends LoadBalancerSpec {
@@ -19,7 +25,7 @@ export interface LoadBalancerProps extends LoadBalancerSpec {
   /** The network shared with the replicas. */
   readonly network: PlatformNetwork;
   /** The registry replicas (plain HTTP on the private network; TLS ends here). */
-  readonly replicas: readonly Registry[];
+  readonly replicas: readonly Upstream[];
   /** Certificate and key served to clients. */
   readonly tls: TlsMaterial;
   /** Where HTTPS is published on the host. */
@@ -29,7 +35,7 @@ export interface LoadBalancerProps extends LoadBalancerSpec {
   /** Names other containers use to reach the load balancer. @default ['lb'] */
   readonly aliases?: readonly string[];
   /** A registry UI to serve at `/` (same origin as `/v2/`); nginx starts after it. @default none */
-  readonly ui?: RegistryUi;
+  readonly ui?: Upstream;
 }
 
 /**
@@ -41,7 +47,7 @@ export interface LoadBalancerProps extends LoadBalancerSpec {
  * workers as `nginx` (so the key can stay 0600, readable by root only).
  * Construct ids `image`, `config`, `config-carrier` and `container` are public API.
  */
-export class LoadBalancer extends Construct {
+export class LoadBalancer extends Construct implements Upstream {
   /** The validated spec. */
   public readonly spec: ResolvedLoadBalancer;
   /** The rendered nginx.conf. */
@@ -50,6 +56,8 @@ export class LoadBalancer extends Construct {
   public readonly https: ResolvedPublish;
   /** The first network alias. */
   public readonly serviceName: string;
+  /** Where containers on the platform network reach the load balancer (HTTPS). */
+  public readonly endpoint: ServiceEndpoint;
   /** The container resource. */
   public readonly container: Container;
 
@@ -62,10 +70,10 @@ export class LoadBalancer extends Construct {
       throw new SpecError(`${id}.replicas`, [], 'allowed: at least one registry replica');
     }
     for (const r of props.replicas) {
-      if (r.spec.http.tls) {
+      if (r.endpoint.scheme !== 'http') {
         throw new SpecError(
           `${id}.replicas`,
-          r.name,
+          r.endpoint.host,
           'replicas behind the load balancer speak plain HTTP on the private network; remove their tls',
         );
       }
@@ -77,15 +85,18 @@ export class LoadBalancer extends Construct {
         : undefined;
     const aliases = [...(props.aliases ?? ['lb'])];
     this.serviceName = aliases[0] ?? name;
+    this.endpoint = loadBalancerEndpoint(this.spec, this.serviceName);
     const plan = loadBalancerPlan({
       name,
       spec: this.spec,
       aliases,
-      replicas: props.replicas.map((r) => ({ host: r.serviceName, port: r.spec.http.port })),
-      ...(props.ui !== undefined ? { ui: { host: props.ui.name, port: 80 } } : {}),
+      replicas: props.replicas.map((r) => ({ host: r.endpoint.host, port: r.endpoint.port })),
+      ...(props.ui !== undefined
+        ? { ui: { host: props.ui.endpoint.host, port: props.ui.endpoint.port } }
+        : {}),
       https: this.https,
       ...(http ? { http } : {}),
-      tls: props.tls,
+      tls: certificateAndKey(props.tls),
     });
     const file = plan.files[0];
     if (file === undefined) throw new Error('internal: the load balancer plan has no nginx.conf');

@@ -6,6 +6,7 @@ import { redisPlan } from '../plans/redis-plan';
 import { RenderedFile } from '../render/file';
 import { PlatformNetwork } from './platform-network';
 import { Container, Password } from './providers';
+import { engineSecret } from './private/secret-values';
 import { realizeService } from './service';
 
 /** Props of {@link RedisCache}. */
@@ -44,7 +45,7 @@ export class RedisCache extends Construct {
     const aliases = checkList(`${id}.aliases`, props.aliases ?? ['redis'], checkHostname);
     this.address = `${aliases[0] ?? name}:${this.spec.port}`;
     this.password = new Password(this, 'password', { length: 40, special: false }).result;
-    const plan = redisPlan({ name, spec: this.spec, aliases, password: this.password });
+    const plan = redisPlan({ name, spec: this.spec, aliases, password: engineSecret(this.password) });
     const file = plan.files[0];
     if (file === undefined) throw new Error('internal: the Redis plan has no redis.conf');
     this.file = file;
@@ -53,6 +54,6 @@ export class RedisCache extends Construct {
 
   /** The registry's `redis` section for this cache. */
   public registrySpec(): RedisSpec {
-    return { addresses: [this.address], password: this.password };
+    return { addresses: [this.address], password: engineSecret(this.password) };
   }
 }

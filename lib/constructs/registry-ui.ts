@@ -1,13 +1,13 @@
 import { Construct } from 'constructs';
 import { checkDockerName, checkWord } from '../model/checks';
+import { endpointUrl, ServiceEndpoint } from '../model/endpoint';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { SpecError } from '../model/errors';
 import { uiPlan } from '../plans/ui-plan';
 import { PlatformNetwork } from './platform-network';
 import { Container } from './providers';
-import { Registry } from './registry';
 import { realizeService } from './service';
-import { TokenServer } from './token-server';
+import { RegistryUpstream, Upstream } from './upstream';
 
 /** Props of {@link RegistryUi}. */
 export interface RegistryUiProps {
@@ -15,8 +15,8 @@ export interface RegistryUiProps {
   readonly name: string;
   /** The network shared with the registry. */
   readonly network: PlatformNetwork;
-  /** The registry the UI browses. */
-  readonly registry: Registry;
+  /** The registry the UI browses (a {@link Registry}, or anything of that shape). */
+  readonly registry: RegistryUpstream;
   /**
    * Where the UI is published on the host, or `false` when it is served through a load balancer.
    * @default port 8080 on 127.0.0.1
@@ -24,8 +24,11 @@ export interface RegistryUiProps {
   readonly publish?: PublishSpec | false;
   /** Image reference. @default 'joxit/docker-registry-ui:2.5.7' */
   readonly image?: string;
-  /** URL the UI's own nginx proxies `/v2` to. @default the registry's internal URL */
-  readonly registryUrl?: string;
+  /**
+   * Where the UI's own nginx proxies `/v2` to, when not the registry itself: for example the load
+   * balancer in front of the replicas. @default the registry's endpoint
+   */
+  readonly proxyTo?: ServiceEndpoint;
   /** Title shown in the UI. @default 'Docker Registry' */
   readonly title?: string;
   /**
@@ -34,7 +37,7 @@ export interface RegistryUiProps {
    * challenge there (docker_auth sends no CORS headers, so a cross-origin realm cannot work in a
    * browser). @default none
    */
-  readonly tokenServer?: TokenServer;
+  readonly tokenServer?: Upstream;
 }
 
 /**
@@ -47,7 +50,7 @@ export interface RegistryUiProps {
  * filesystem stays writable; capabilities are dropped to what that master needs.
  * Construct ids `image` and `container` are public API.
  */
-export class RegistryUi extends Construct {
+export class RegistryUi extends Construct implements Upstream {
   /** Where the UI is published, unless it is served through a load balancer. */
   public readonly publish?: ResolvedPublish;
   /** The environment the UI container gets. */
@@ -56,6 +59,8 @@ export class RegistryUi extends Construct {
   public readonly container: Container;
   /** The container name, which other containers on the network resolve. */
   public readonly name: string;
+  /** Where containers on the platform network reach the UI (its nginx, plain HTTP). */
+  public readonly endpoint: ServiceEndpoint;
 
   /** Defines the UI container. */
   public constructor(scope: Construct, id: string, props: RegistryUiProps) {
@@ -66,12 +71,13 @@ export class RegistryUi extends Construct {
     if (props.publish !== false) {
       this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 8080 });
     }
-    const token = props.registry.spec.auth.type === 'token';
+    this.endpoint = { host: name, port: 80, scheme: 'http' };
+    const token = props.registry.authType === 'token';
     if (token !== (props.tokenServer !== undefined)) {
       throw new SpecError(
         `${id}.tokenServer`,
         props.tokenServer === undefined ? undefined : '<TokenServer>',
-        `the UI needs the token server exactly when the registry's auth.type is "token" (it is "${props.registry.spec.auth.type}")`,
+        `the UI needs the token server exactly when the registry's auth.type is "token" (it is "${props.registry.authType}")`,
       );
     }
     const plan = uiPlan({
@@ -79,11 +85,11 @@ export class RegistryUi extends Construct {
       image: imageRef,
       settings: {
         title: props.title ?? 'Docker Registry',
-        registryUrl: props.registryUrl ?? props.registry.internalUrl,
-        secured: props.registry.authEnabled,
-        deleteEnabled: props.registry.spec.storage.deleteEnabled,
+        registryUrl: endpointUrl(props.proxyTo ?? props.registry.endpoint),
+        secured: props.registry.authType !== 'none',
+        deleteEnabled: props.registry.deleteEnabled,
       },
-      ...(props.tokenServer !== undefined ? { tokenServerUrl: props.tokenServer.internalUrl } : {}),
+      ...(props.tokenServer !== undefined ? { tokenServerUrl: endpointUrl(props.tokenServer.endpoint) } : {}),
       ...(this.publish ? { publish: this.publish } : {}),
     });
     this.settings = plan.environment;

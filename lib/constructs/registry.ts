@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { checkDockerName, checkHostname, checkList, isToken } from '../model/checks';
+import { checkDockerName, checkHostname, checkList } from '../model/checks';
 import { SpecError } from '../model/errors';
+import { ServiceEndpoint } from '../model/endpoint';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { RegistrySpec, ResolvedRegistrySpec, resolveRegistrySpec } from '../model/registry-spec';
 import { registryPlan } from '../plans/registry-plan';
@@ -10,8 +11,10 @@ import { HtpasswdUsers } from './htpasswd-users';
 import { PlatformNetwork } from './platform-network';
 import { Container, Password, Volume } from './providers';
 import { realizeService } from './service';
-import { yamlScalar } from './private/terraform-text';
+import { certificateAndKey, engineSecret, engineText } from './private/secret-values';
+import { terraformSecret } from './secrets';
 import { TlsMaterial } from './tls';
+import { RegistryUpstream } from './upstream';
 
 /** Props of {@link Registry}: the registry spec plus how it is wired on Docker. */
 export interface RegistryProps extends RegistrySpec {
@@ -57,7 +60,7 @@ export interface RegistryProps extends RegistrySpec {
  *
  * Construct ids `image`, `http-secret`, `config`, `config-carrier`, `data` and `container` are public API.
  */
-export class Registry extends Construct {
+export class Registry extends Construct implements RegistryUpstream {
   /** The validated spec with defaults filled in. */
   public readonly spec: ResolvedRegistrySpec;
   /** The container name. */
@@ -118,27 +121,50 @@ export class Registry extends Construct {
     }
 
     const secret =
-      props.httpSecret ?? new Password(this, 'http-secret', { length: 48, special: false }).result;
+      props.httpSecret !== undefined
+        ? terraformSecret(props.httpSecret, `${id}.httpSecret`)
+        : engineSecret(new Password(this, 'http-secret', { length: 48, special: false }).result);
     this.dataVolumeName = checkDockerName(
       `${id}.dataVolumeName`,
       props.dataVolumeName ?? `${this.name}-data`,
     );
     const plan = registryPlan({
       name: this.name,
-      spec: quoteSecrets(this.spec),
+      spec: this.spec,
       aliases,
       extraNetworks,
       ...(this.publish ? { publish: this.publish } : {}),
       dataVolumeName: this.dataVolumeName,
-      httpSecret: yamlScalar(secret),
-      ...(props.tls ? { tls: props.tls } : {}),
+      httpSecret: secret,
+      ...(props.tls ? { tls: certificateAndKey(props.tls) } : {}),
       ...(props.htpasswd ? { htpasswd: props.htpasswd.entries } : {}),
-      ...(props.tokenRootCertBundle !== undefined ? { tokenRootCertBundle: props.tokenRootCertBundle } : {}),
+      ...(props.tokenRootCertBundle !== undefined
+        ? { tokenRootCertBundle: engineText(props.tokenRootCertBundle) }
+        : {}),
     });
     this.paths = plan.paths;
     this.files = plan.files;
     if (props.retainDataOnDestroy === false) new Volume(this, 'data', { name: this.dataVolumeName });
     this.container = realizeService(this, plan, { network: props.network }).container;
+  }
+
+  /** Where containers on the platform network reach the registry's API. */
+  public get endpoint(): ServiceEndpoint {
+    return {
+      host: this.serviceName,
+      port: this.spec.http.port,
+      scheme: this.spec.http.tls ? 'https' : 'http',
+    };
+  }
+
+  /** How clients authenticate. */
+  public get authType(): 'none' | 'htpasswd' | 'token' {
+    return this.spec.auth.type;
+  }
+
+  /** Whether deletes are enabled. */
+  public get deleteEnabled(): boolean {
+    return this.spec.storage.deleteEnabled;
   }
 
   /** Whether clients must authenticate. */
@@ -151,30 +177,4 @@ export class Registry extends Construct {
     if (!this.publish) throw new SpecError('publish', false, 'the registry is not published on the host');
     return `${this.spec.http.tls ? 'https' : 'http'}://${hostname}:${this.publish.port}`;
   }
-}
-
-/**
- * The spec with every secret reference wrapped so that it lands in YAML as one quoted scalar,
- * whatever characters the value has at apply time.
- */
-function quoteSecrets(spec: ResolvedRegistrySpec): ResolvedRegistrySpec {
-  const d = spec.storage.driver;
-  return {
-    ...spec,
-    ...(spec.redis?.password !== undefined
-      ? { redis: { ...spec.redis, password: yamlScalar(spec.redis.password) } }
-      : {}),
-    ...(spec.proxy?.password !== undefined
-      ? { proxy: { ...spec.proxy, password: yamlScalar(spec.proxy.password) } }
-      : {}),
-    notifications: spec.notifications.map((e) => ({
-      ...e,
-      headers: Object.fromEntries(
-        Object.entries(e.headers).map(([k, vs]) => [k, vs.map((v) => (isToken(v) ? yamlScalar(v) : v))]),
-      ),
-    })),
-    ...(d.driver === 's3' && d.secretKey !== undefined
-      ? { storage: { ...spec.storage, driver: { ...d, secretKey: yamlScalar(d.secretKey) } } }
-      : {}),
-  };
 }

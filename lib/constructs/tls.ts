@@ -6,6 +6,7 @@ import {
   resolveSuppliedTls,
   SuppliedTlsSpec,
 } from '../model/tls';
+import { engineText, terraformString } from './private/secret-values';
 import { CertRequest, LocallySignedCert, PrivateKey, SelfSignedCert } from './providers';
 
 /** A server certificate, its key and (optionally) the CA clients must trust. */
@@ -19,12 +20,31 @@ export interface TlsMaterial {
 }
 
 /**
- * Certificates the user supplies. The private key must be a Terraform reference such as
- * `Fn.file('certs/server.key')` so it never lands in the synthesized JSON.
+ * Certificates the user supplies. The private key must be a secret reference such as
+ * `terraformSecret(Fn.file('certs/server.key'))` so it never lands in the synthesized JSON.
  * @throws SpecError when the key is a literal or the certificate does not look like one
  */
 export function suppliedTls(spec: SuppliedTlsSpec, path = 'tls'): TlsMaterial {
-  return resolveSuppliedTls(path, spec);
+  const s = resolveSuppliedTls(path, withTlsReferences(spec));
+  return {
+    certificatePem: terraformString(s.certificatePem),
+    privateKeyPem: terraformString(s.privateKeyPem),
+    ...(s.caCertificatePem !== undefined ? { caCertificatePem: terraformString(s.caCertificatePem) } : {}),
+  };
+}
+
+/**
+ * The spec with each certificate given as a Terraform reference (`Fn.file(...)`, a variable)
+ * marked as a reference, so the model takes it without looking inside; literal PEMs stay text.
+ */
+export function withTlsReferences(spec: SuppliedTlsSpec): SuppliedTlsSpec {
+  const mark = (v: SuppliedTlsSpec['certificatePem']): SuppliedTlsSpec['certificatePem'] =>
+    typeof v === 'string' ? engineText(v) : v;
+  return {
+    ...spec,
+    certificatePem: mark(spec.certificatePem),
+    ...(spec.caCertificatePem !== undefined ? { caCertificatePem: mark(spec.caCertificatePem) } : {}),
+  };
 }
 
 /**

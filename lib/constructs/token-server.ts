@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { TokenAuthSpec } from '../model/auth';
 import { checkDockerName, checkHostname, checkInt, checkList, checkWord } from '../model/checks';
+import { endpointUrl, ServiceEndpoint } from '../model/endpoint';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { ResolvedTokenServer, resolveTokenServer, TokenServerSpec } from '../model/token-server';
 import { tokenServerPlan } from '../plans/token-server-plan';
@@ -8,8 +9,9 @@ import { RenderedFile } from '../render/file';
 import { PlatformNetwork } from './platform-network';
 import { Container, PrivateKey, SelfSignedCert } from './providers';
 import { realizeService } from './service';
-import { yamlScalar } from './private/terraform-text';
+import { certificateAndKey } from './private/secret-values';
 import { TlsMaterial } from './tls';
+import { Upstream } from './upstream';
 import { passwordsByUser, userPasswords } from './private/user-passwords';
 
 /** Props of {@link TokenServer}: the token server spec plus how it is wired on Docker. */
@@ -51,7 +53,7 @@ export interface TokenServerProps extends TokenServerSpec {
  * Construct ids `users/password-<name>`, `signing-key`, `signing-certificate`, `image`, `config`,
  * `config-carrier` and `container` are public API.
  */
-export class TokenServer extends Construct {
+export class TokenServer extends Construct implements Upstream {
   /** The validated spec, with every user's compiled policy. */
   public readonly spec: ResolvedTokenServer;
   /** The container name. */
@@ -64,6 +66,8 @@ export class TokenServer extends Construct {
   public readonly rootCertBundlePem: string;
   /** URL other containers use, for example `https://token-server:5001`. */
   public readonly internalUrl: string;
+  /** Where containers on the platform network reach the token endpoint. */
+  public readonly endpoint: ServiceEndpoint;
   /** Every file delivered into the container. */
   public readonly files: readonly RenderedFile[];
   /** The container resource. */
@@ -76,7 +80,8 @@ export class TokenServer extends Construct {
     this.spec = resolveTokenServer(id, props);
     const aliases = checkList(`${id}.aliases`, props.aliases ?? ['token-server'], checkHostname);
     this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 5001 });
-    this.internalUrl = `https://${aliases[0] ?? this.name}:${this.spec.port}`;
+    this.endpoint = { host: aliases[0] ?? this.name, port: this.spec.port, scheme: 'https' };
+    this.internalUrl = endpointUrl(this.endpoint);
     const length = checkInt(`${id}.passwordLength`, props.passwordLength ?? 32, 24, 128);
     const validityDays = checkInt(
       `${id}.signingCertificateValidityDays`,
@@ -105,9 +110,12 @@ export class TokenServer extends Construct {
       spec: this.spec,
       aliases,
       publish: this.publish,
-      passwordHashes: Object.fromEntries(passwords.map((u) => [u.name, yamlScalar(u.bcryptHash)])),
-      tls: props.tls,
-      signing: { certificatePem: signingCert.certPem, privateKeyPem: signingKey.privateKeyPem },
+      passwordHashes: Object.fromEntries(passwords.map((u) => [u.name, u.bcryptHash])),
+      tls: certificateAndKey(props.tls),
+      signing: certificateAndKey({
+        certificatePem: signingCert.certPem,
+        privateKeyPem: signingKey.privateKeyPem,
+      }),
     });
     this.files = plan.files;
     this.container = realizeService(this, plan, { network: props.network }).container;

@@ -15,11 +15,6 @@ const HOSTNAME =
 /** A dotted-quad IPv4 address. */
 const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
-/** Whether a string is a Terraform/CDKTF token placeholder rather than a literal value. */
-export function isToken(value: string): boolean {
-  return /\$\{TfToken\[[^\]]+\]\}/.test(value);
-}
-
 /** A TCP port, 1–65535. */
 export function checkPort(path: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
@@ -103,9 +98,8 @@ export function checkWord(path: string, value: unknown): string {
   return value;
 }
 
-/** An absolute URL with one of the given schemes (or an unresolved token). */
+/** An absolute URL with one of the given schemes. */
 export function checkUrl(path: string, value: unknown, schemes: readonly string[]): string {
-  if (typeof value === 'string' && isToken(value)) return value;
   let ok = false;
   if (typeof value === 'string') {
     try {
@@ -119,22 +113,6 @@ export function checkUrl(path: string, value: unknown, schemes: readonly string[
     throw new SpecError(path, value, `allowed: an absolute URL with scheme ${schemes.join(' or ')}`);
   }
   return value as string;
-}
-
-/**
- * A secret that must reach Terraform as a reference, never as a literal: a literal would be
- * written into the synthesized `cdk.tf.json`. `what` describes the secret for the message.
- */
-export function checkSecretReference(path: string, value: unknown, what: string): string {
-  if (typeof value !== 'string' || !isToken(value)) {
-    throw new SpecError(
-      path,
-      value,
-      `${what} must be a Terraform reference, not a literal (a literal would be written into cdk.tf.json): ` +
-        'pass Fn.file("path/to/file") or a sensitive TerraformVariable\'s value',
-    );
-  }
-  return value;
 }
 
 /** A list of strings, each checked by `each`. */

@@ -31,6 +31,7 @@ export class SpecError extends Error {
  * private key, a bcrypt hash or an unresolved Terraform token is described instead of printed.
  */
 export function showValue(value: unknown): string {
+  if (value instanceof Redacted) return `<${value.description} (not shown)>`;
   if (typeof value === 'string') {
     if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return '<a PEM private key (not shown)>';
     if (/^\$2[aby]?\$\d\d\$/.test(value)) return '<a bcrypt hash (not shown)>';
@@ -43,4 +44,17 @@ export function showValue(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/** A value an error message describes instead of showing (a secret given as a literal). */
+export class Redacted {
+  /** @param description what the value is, for example `a literal` */
+  public constructor(public readonly description: string) {}
+}
+
+/** What a literal given where a secret belongs is, for a message that must not show it. */
+export function describeLiteralSecret(value: string): Redacted {
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value)) return new Redacted('a PEM private key');
+  if (/^\$2[aby]?\$\d\d\$/.test(value)) return new Redacted('a bcrypt hash');
+  return new Redacted(`a literal ${value.length}-character value`);
 }

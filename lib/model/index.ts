@@ -19,3 +19,6 @@ export * from './load-balancer';
 export * from './access';
 export * from './repository-pattern';
 export * from './token-server';
+export * from './secret';
+export * from './patterns';
+export * from './endpoint';

@@ -1,5 +1,6 @@
 import { checkHostname, checkInt, checkPort, checkWord } from './checks';
 import { SpecError } from './errors';
+import { ServiceEndpoint } from './endpoint';
 import { checkTlsMinimum, TlsMinimumVersion } from './http';
 
 /** The load balancer's default HTTPS port inside its container. */
@@ -63,4 +64,9 @@ export function resolveLoadBalancer(path: string, spec: LoadBalancerSpec = {}): 
     connectTimeoutSeconds: checkInt(`${path}.connectTimeoutSeconds`, spec.connectTimeoutSeconds ?? 3, 1, 60),
     image: checkWord(`${path}.image`, spec.image ?? 'nginx:1.27-alpine'),
   };
+}
+
+/** Where containers on the network reach a load balancer (its HTTPS port, by its alias). */
+export function loadBalancerEndpoint(spec: ResolvedLoadBalancer, alias: string): ServiceEndpoint {
+  return { host: alias, port: spec.httpsPort, scheme: 'https' };
 }

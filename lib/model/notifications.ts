@@ -1,15 +1,6 @@
-import {
-  checkBool,
-  checkDuration,
-  checkHeaders,
-  checkInt,
-  checkList,
-  checkOneOf,
-  checkUrl,
-  checkWord,
-  isToken,
-} from './checks';
-import { SpecError } from './errors';
+import { checkBool, checkDuration, checkInt, checkList, checkOneOf, checkUrl, checkWord } from './checks';
+import { Redacted, SpecError } from './errors';
+import { SecretRef, TextOrSecret } from './secret';
 
 /** Header names that carry credentials. */
 const SECRET_HEADER =
@@ -17,29 +8,41 @@ const SECRET_HEADER =
 /** Values that are credentials whatever the header's name. */
 const SECRET_VALUE = /^\s*(bearer|basic|token|digest)\s/i;
 
+/** Header names allowed (RFC 9110 tokens). */
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
 /**
- * Refuses literal credentials in notification headers: they must be Terraform references. The
- * literal is never shown in the message.
+ * Validates notification headers: names are RFC 9110 tokens, literal values are single lines, and
+ * a credential (by the header's name or the value's scheme) must be a {@link SecretRef}. A
+ * refused literal is never shown in the message.
  */
-export function checkSecretHeaders(
+export function checkNotificationHeaders(
   path: string,
-  headers: Record<string, string[]>,
-): Record<string, string[]> {
+  headers: Readonly<Record<string, readonly TextOrSecret[]>>,
+): Record<string, TextOrSecret[]> {
+  const out: Record<string, TextOrSecret[]> = {};
   for (const [name, values] of Object.entries(headers)) {
-    values.forEach((v, i) => {
-      if (isToken(v)) return;
+    if (!HEADER_NAME.test(name)) {
+      throw new SpecError(path, name, 'allowed: header names of letters, digits and - (RFC 9110 tokens)');
+    }
+    out[name] = checkList(`${path}.${name}`, values, (p, v) => {
+      if (SecretRef.isSecretRef(v)) return v;
+      if (typeof v !== 'string' || /[\r\n]/.test(v)) {
+        throw new SpecError(p, v, 'allowed: a single-line string, or a secret reference');
+      }
       if (SECRET_HEADER.test(name) || SECRET_VALUE.test(v)) {
         throw new SpecError(
-          `${path}.${name}[${i}]`,
-          `<a literal ${v.length}-character value (not shown)>`,
-          'a credential in a notification header must be a Terraform reference, not a literal (a literal ' +
-            "would be written into cdk.tf.json): pass a sensitive TerraformVariable's value, for example " +
-            '`Bearer ${token.value}` built with Fn.format, or Fn.file(...)',
+          p,
+          new Redacted(`a literal ${v.length}-character value`),
+          'a credential in a notification header must be a secret reference, not a literal (a literal ' +
+            'would be written into the synthesized configuration): with cdktf pass ' +
+            "terraformSecret(Fn.format('Bearer %s', [aSensitiveVariable.stringValue]))",
         );
       }
+      return v;
     });
   }
-  return headers;
+  return out;
 }
 
 /** Event actions the registry can be told to leave out. */
@@ -53,12 +56,11 @@ export interface NotificationEndpointSpec {
   readonly url: string;
   /**
    * Static headers sent with every request. A credential (an `Authorization`, `Cookie` or
-   * `X-Api-Key`-like header, or any value starting with `Bearer ` or `Basic `) must be a Terraform
-   * reference such as a sensitive variable's value, never a literal: a literal would be written
-   * into cdk.tf.json.
+   * `X-Api-Key`-like header, or any value starting with `Bearer ` or `Basic `) must be a
+   * {@link SecretRef}, never a literal: a literal would be written into the synthesized output.
    * @default none
    */
-  readonly headers?: Readonly<Record<string, readonly string[]>>;
+  readonly headers?: Readonly<Record<string, readonly TextOrSecret[]>>;
   /** HTTP timeout. @default '1s' */
   readonly timeout?: string;
   /** Failures before the endpoint is backed off. @default 10 */
@@ -87,7 +89,7 @@ export function resolveNotifications(
     const name = checkWord(`${p}.name`, e.name);
     if (names.has(name)) throw new SpecError(`${p}.name`, name, 'endpoint names must be unique');
     names.add(name);
-    const headers = checkSecretHeaders(`${p}.headers`, checkHeaders(`${p}.headers`, e.headers ?? {}));
+    const headers = checkNotificationHeaders(`${p}.headers`, e.headers ?? {});
     return {
       name,
       url: checkUrl(`${p}.url`, e.url, ['http', 'https']),

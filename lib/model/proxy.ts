@@ -1,4 +1,5 @@
-import { checkDuration, checkSecretReference, checkUrl, checkWord, isToken } from './checks';
+import { checkDuration, checkUrl, checkWord } from './checks';
+import { checkSecret, SecretRef, TextOrSecret } from './secret';
 import { RegistryDialect } from './dialect';
 import { SpecError } from './errors';
 
@@ -7,9 +8,9 @@ export interface ProxySpec {
   /** The upstream registry, for example `https://registry-1.docker.io`. */
   readonly remoteUrl: string;
   /** Upstream user name. @default anonymous pulls */
-  readonly username?: string;
-  /** Upstream password, as a Terraform reference (a literal would reach cdk.tf.json). @default none */
-  readonly password?: string;
+  readonly username?: TextOrSecret;
+  /** Upstream password, a secret reference (a literal would reach the synthesized output). @default none */
+  readonly password?: SecretRef;
   /** How long cached content is kept (registry 3.x only). @default the registry's 168h */
   readonly ttl?: string;
 }
@@ -21,11 +22,14 @@ export type ResolvedProxy = ProxySpec;
 export function resolveProxy(path: string, spec: ProxySpec, dialect: RegistryDialect): ResolvedProxy {
   const remoteUrl = checkUrl(`${path}.remoteUrl`, spec.remoteUrl, ['http', 'https']);
   if ((spec.username === undefined) !== (spec.password === undefined)) {
-    throw new SpecError(`${path}.password`, spec.password, 'give username and password together, or neither');
+    throw new SpecError(
+      `${path}.password`,
+      spec.password === undefined ? undefined : '<secret reference>',
+      'give username and password together, or neither',
+    );
   }
-  if (spec.username !== undefined && !isToken(spec.username)) checkWord(`${path}.username`, spec.username);
-  if (spec.password !== undefined)
-    checkSecretReference(`${path}.password`, spec.password, 'an upstream password');
+  if (typeof spec.username === 'string') checkWord(`${path}.username`, spec.username);
+  if (spec.password !== undefined) checkSecret(`${path}.password`, spec.password, 'an upstream password');
   if (spec.ttl !== undefined && !dialect.supportsProxyTtl) {
     throw new SpecError(
       `${path}.ttl`,

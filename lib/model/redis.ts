@@ -1,4 +1,5 @@
-import { checkDuration, checkInt, checkList, checkSecretReference, checkWord } from './checks';
+import { checkDuration, checkInt, checkList, checkWord } from './checks';
+import { checkSecret, SecretRef } from './secret';
 import { RegistryDialect } from './dialect';
 import { SpecError } from './errors';
 
@@ -7,7 +8,7 @@ export interface RedisSpec {
   /** `host:port` of the server (registry 2.x takes exactly one; 3.x takes several). */
   readonly addresses: readonly string[];
   /** Password, as a Terraform reference (a literal would reach cdk.tf.json). @default none */
-  readonly password?: string;
+  readonly password?: SecretRef;
   /** Database number. @default 0 */
   readonly db?: number;
   /** @default '5s' */
@@ -25,7 +26,7 @@ export interface RedisSpec {
 }
 
 /** Redis settings with defaults filled in. */
-export type ResolvedRedis = Required<Omit<RedisSpec, 'password'>> & { readonly password?: string };
+export type ResolvedRedis = Required<Omit<RedisSpec, 'password'>> & { readonly password?: SecretRef };
 
 const ADDRESS = /^[A-Za-z0-9.-]+:\d{1,5}$/;
 
@@ -45,8 +46,7 @@ export function resolveRedis(path: string, spec: RedisSpec, dialect: RegistryDia
         : 'allowed: one or more addresses',
     );
   }
-  if (spec.password !== undefined)
-    checkSecretReference(`${path}.password`, spec.password, 'a Redis password');
+  if (spec.password !== undefined) checkSecret(`${path}.password`, spec.password, 'a Redis password');
   return {
     addresses,
     ...(spec.password !== undefined ? { password: spec.password } : {}),

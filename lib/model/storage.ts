@@ -1,13 +1,6 @@
-import {
-  checkBool,
-  checkDuration,
-  checkInt,
-  checkOneOf,
-  checkSecretReference,
-  checkWord,
-  isToken,
-} from './checks';
+import { checkBool, checkDuration, checkInt, checkOneOf, checkWord } from './checks';
 import { SpecError } from './errors';
+import { checkSecret, SecretRef, TextOrSecret } from './secret';
 
 /** Storage on the container's data volume. */
 export interface FilesystemStorageSpec {
@@ -36,12 +29,12 @@ export interface S3StorageSpec {
   /** Endpoint URL of an S3-compatible store. @default the AWS endpoint of `region` */
   readonly regionEndpoint?: string;
   /** Access key id; omit to use the instance role. @default none (instance credentials) */
-  readonly accessKey?: string;
+  readonly accessKey?: TextOrSecret;
   /**
    * Secret key, as a Terraform reference (a sensitive variable or `Fn.file`): a literal would be
    * written into the synthesized JSON. @default none (instance credentials)
    */
-  readonly secretKey?: string;
+  readonly secretKey?: SecretRef;
   /** Prefix inside the bucket. @default the bucket root */
   readonly rootDirectory?: string;
   /** Server-side encryption. @default true */
@@ -122,8 +115,8 @@ function resolveDriver(path: string, spec: StorageDriverSpec | undefined): Resol
     };
   }
   const s3 = spec as S3StorageSpec;
-  if (s3.accessKey !== undefined && !isToken(s3.accessKey)) checkWord(`${path}.accessKey`, s3.accessKey);
-  if (s3.secretKey !== undefined) checkSecretReference(`${path}.secretKey`, s3.secretKey, 'an S3 secret key');
+  if (typeof s3.accessKey === 'string') checkWord(`${path}.accessKey`, s3.accessKey);
+  if (s3.secretKey !== undefined) checkSecret(`${path}.secretKey`, s3.secretKey, 'an S3 secret key');
   if ((s3.accessKey === undefined) !== (s3.secretKey === undefined)) {
     throw new SpecError(
       `${path}.secretKey`,

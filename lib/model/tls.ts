@@ -1,14 +1,23 @@
-import { checkHostname, checkInt, checkList, checkOneOf, checkSecretReference, isToken } from './checks';
+import { checkHostname, checkInt, checkList, checkOneOf } from './checks';
 import { SpecError } from './errors';
+import { checkSecret, SecretRef, TextOrSecret } from './secret';
 
 /** A certificate and key the user supplies instead of generated ones. */
 export interface SuppliedTlsSpec {
-  /** The server certificate (PEM; leaf first, then intermediates). */
-  readonly certificatePem: string;
-  /** The server's private key, as a Terraform reference (`Fn.file(...)` or a sensitive variable). */
-  readonly privateKeyPem: string;
+  /** The server certificate (PEM, or a reference to one; leaf first, then intermediates). */
+  readonly certificatePem: TextOrSecret;
+  /** The server's private key, a secret reference (cdktf: `terraformSecret(Fn.file(...))`). */
+  readonly privateKeyPem: SecretRef;
   /** The CA that signed the certificate, so clients can be told to trust it. @default none */
-  readonly caCertificatePem?: string;
+  readonly caCertificatePem?: TextOrSecret;
+}
+
+/** A certificate and its key as the plans take them: the key is always a secret. */
+export interface CertificateAndKey {
+  /** The certificate (PEM), or a reference to one. */
+  readonly certificatePem: TextOrSecret;
+  /** The private key. */
+  readonly privateKeyPem: SecretRef;
 }
 
 /** A generated CA and server certificate. */
@@ -82,7 +91,7 @@ export function resolveGeneratedTls(path: string, spec: GeneratedTlsSpec): Resol
 /** Validates supplied PEMs: the certificate looks like one, the key is a reference, not a literal. */
 export function resolveSuppliedTls(path: string, spec: SuppliedTlsSpec): SuppliedTlsSpec {
   const isCert = (v: unknown): boolean =>
-    typeof v === 'string' && (isToken(v) || v.includes('-----BEGIN CERTIFICATE-----'));
+    SecretRef.isSecretRef(v) || (typeof v === 'string' && v.includes('-----BEGIN CERTIFICATE-----'));
   if (!isCert(spec.certificatePem)) {
     throw new SpecError(
       `${path}.certificatePem`,
@@ -97,6 +106,6 @@ export function resolveSuppliedTls(path: string, spec: SuppliedTlsSpec): Supplie
       'allowed: a PEM certificate or a reference to one',
     );
   }
-  checkSecretReference(`${path}.privateKeyPem`, spec.privateKeyPem, 'a private key');
+  checkSecret(`${path}.privateKeyPem`, spec.privateKeyPem, 'a private key');
   return spec;
 }

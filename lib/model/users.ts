@@ -1,6 +1,6 @@
 import { FULL_ACCESS_ROLE, ResolvedRole } from './access';
-import { isToken } from './checks';
 import { SpecError } from './errors';
+import { checkSecret, SecretRef } from './secret';
 
 /** A registry user. */
 export interface UserSpec {
@@ -14,18 +14,19 @@ export interface UserSpec {
    */
   readonly roles?: readonly string[];
   /**
-   * A bcrypt hash to use instead of a generated password, as a Terraform reference (a sensitive
-   * variable or `Fn.file`): a literal would be written into the synthesized JSON.
+   * A bcrypt hash to use instead of a generated password, as a secret reference (cdktf:
+   * `terraformSecret(...)` over a sensitive variable or `Fn.file`): a literal would be written
+   * into the synthesized output.
    * @default a random password of 32 characters is generated and kept in Terraform state
    */
-  readonly bcryptHash?: string;
+  readonly bcryptHash?: SecretRef;
 }
 
 /** A user with defaults filled in. */
 export interface ResolvedUser {
   readonly name: string;
   readonly roles: readonly string[];
-  readonly bcryptHash?: string;
+  readonly bcryptHash?: SecretRef;
 }
 
 /**
@@ -93,14 +94,7 @@ export function resolveUsers(
     if (new Set(userRoles).size !== userRoles.length) {
       throw new SpecError(`${p}.roles`, userRoles, 'a role may be listed once per user');
     }
-    if (u.bcryptHash !== undefined && !isToken(u.bcryptHash)) {
-      throw new SpecError(
-        `${p}.bcryptHash`,
-        u.bcryptHash,
-        'a supplied bcrypt hash must be a Terraform reference (Fn.file(...) or a sensitive TerraformVariable), ' +
-          'because a literal would be written into cdk.tf.json',
-      );
-    }
+    if (u.bcryptHash !== undefined) checkSecret(`${p}.bcryptHash`, u.bcryptHash, 'a supplied bcrypt hash');
     return {
       name: u.name,
       roles: [...userRoles],

@@ -1,3 +1,5 @@
+import { CertificateAndKey } from '../model/tls';
+import { wholeFile } from '../render/secret-slots';
 import { ResolvedLoadBalancer } from '../model/load-balancer';
 import { ResolvedPublish } from '../model/publish';
 import { renderNginxConf } from '../render/nginx-conf';
@@ -28,7 +30,7 @@ export function loadBalancerPlan(input: {
   readonly ui?: Endpoint;
   readonly https: ResolvedPublish;
   readonly http?: ResolvedPublish;
-  readonly tls: { readonly certificatePem: string; readonly privateKeyPem: string };
+  readonly tls: CertificateAndKey;
 }): ServicePlan {
   const { spec } = input;
   const file = renderNginxConf(spec, {
@@ -57,8 +59,8 @@ export function loadBalancerPlan(input: {
     configDir: LB_CONFIG_DIR,
     files: [
       file,
-      { path: `${LB_CONFIG_DIR}/server.crt`, content: input.tls.certificatePem, mode: '0644' },
-      { path: `${LB_CONFIG_DIR}/server.key`, content: input.tls.privateKeyPem, mode: '0600' },
+      wholeFile(`${LB_CONFIG_DIR}/server.crt`, input.tls.certificatePem, '0644'),
+      wholeFile(`${LB_CONFIG_DIR}/server.key`, input.tls.privateKeyPem, '0600'),
     ],
     volumes: [],
     tmpfs: TMP_TMPFS,

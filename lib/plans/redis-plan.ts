@@ -1,4 +1,5 @@
 import { ResolvedRedisCache } from '../model/redis-cache';
+import { SecretRef } from '../model/secret';
 import { renderRedisConf } from '../render/redis-conf';
 import { ServicePlan } from './service-plan';
 
@@ -14,7 +15,7 @@ export function redisPlan(input: {
   readonly name: string;
   readonly spec: ResolvedRedisCache;
   readonly aliases: readonly string[];
-  readonly password: string;
+  readonly password: SecretRef;
 }): ServicePlan {
   const file = renderRedisConf(input.spec, {
     path: `${REDIS_CONFIG_DIR}/redis.conf`,

@@ -1,5 +1,8 @@
 import { ResolvedPublish } from '../model/publish';
 import { ResolvedRegistrySpec } from '../model/registry-spec';
+import { SecretRef, TextOrSecret } from '../model/secret';
+import { CertificateAndKey } from '../model/tls';
+import { wholeFile } from '../render/secret-slots';
 import { RenderedFile } from '../render/file';
 import { HtpasswdEntry, renderHtpasswd } from '../render/htpasswd';
 import { renderRegistryConfig } from '../render/registry-config';
@@ -10,7 +13,7 @@ import { ServicePlan, TMP_TMPFS, wgetHealthCheck } from './service-plan';
 export interface RegistryPlanInput {
   /** Container name. */
   readonly name: string;
-  /** The validated spec (secrets in it already made safe for YAML by the engine). */
+  /** The validated spec. */
   readonly spec: ResolvedRegistrySpec;
   /** Names on the platform network. */
   readonly aliases: readonly string[];
@@ -20,14 +23,14 @@ export interface RegistryPlanInput {
   readonly publish?: ResolvedPublish;
   /** The data volume (for the filesystem driver). */
   readonly dataVolumeName: string;
-  /** `http.secret`, YAML-safe. */
-  readonly httpSecret: string;
+  /** `http.secret`. */
+  readonly httpSecret: SecretRef;
   /** Server certificate and key (PEM), when TLS is on. */
-  readonly tls?: { readonly certificatePem: string; readonly privateKeyPem: string };
+  readonly tls?: CertificateAndKey;
   /** htpasswd entries, for htpasswd auth. */
   readonly htpasswd?: readonly HtpasswdEntry[];
   /** The token signing certificate(s), for token auth. */
-  readonly tokenRootCertBundle?: string;
+  readonly tokenRootCertBundle?: TextOrSecret;
 }
 
 /** A registry's files and paths, and its container plan. */
@@ -47,11 +50,11 @@ export function registryPlan(input: RegistryPlanInput): RegistryPlan {
   const files: RenderedFile[] = [renderRegistryConfig(spec, { httpSecret: input.httpSecret })];
   if (input.htpasswd !== undefined) files.push(renderHtpasswd(paths.htpasswd, input.htpasswd));
   if (input.tokenRootCertBundle !== undefined) {
-    files.push({ path: paths.tokenRootCertBundle, content: input.tokenRootCertBundle, mode: '0644' });
+    files.push(wholeFile(paths.tokenRootCertBundle, input.tokenRootCertBundle, '0644'));
   }
   if (input.tls !== undefined) {
-    files.push({ path: paths.tlsCertificate, content: input.tls.certificatePem, mode: '0644' });
-    files.push({ path: paths.tlsKey, content: input.tls.privateKeyPem, mode: '0600' });
+    files.push(wholeFile(paths.tlsCertificate, input.tls.certificatePem, '0644'));
+    files.push(wholeFile(paths.tlsKey, input.tls.privateKeyPem, '0600'));
   }
   const debug = spec.http.debug;
   return {

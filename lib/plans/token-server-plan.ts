@@ -1,5 +1,8 @@
 import { ResolvedPublish } from '../model/publish';
+import { SecretRef } from '../model/secret';
+import { CertificateAndKey } from '../model/tls';
 import { ResolvedTokenServer } from '../model/token-server';
+import { wholeFile } from '../render/secret-slots';
 import { DOCKER_AUTH_PATHS, renderDockerAuthConfig } from '../render/docker-auth-config';
 import { ServicePlan, TMP_TMPFS } from './service-plan';
 
@@ -15,10 +18,10 @@ export function tokenServerPlan(input: {
   readonly spec: ResolvedTokenServer;
   readonly aliases: readonly string[];
   readonly publish: ResolvedPublish;
-  /** Each user's bcrypt hash, YAML-safe. */
-  readonly passwordHashes: Readonly<Record<string, string>>;
-  readonly tls: { readonly certificatePem: string; readonly privateKeyPem: string };
-  readonly signing: { readonly certificatePem: string; readonly privateKeyPem: string };
+  /** Each user's bcrypt hash. */
+  readonly passwordHashes: Readonly<Record<string, SecretRef>>;
+  readonly tls: CertificateAndKey;
+  readonly signing: CertificateAndKey;
 }): ServicePlan {
   const p = DOCKER_AUTH_PATHS;
   return {
@@ -38,10 +41,10 @@ export function tokenServerPlan(input: {
     configDir: p.configDir,
     files: [
       renderDockerAuthConfig(input.spec, { passwordHashes: input.passwordHashes }),
-      { path: p.serverCertificate, content: input.tls.certificatePem, mode: '0644' },
-      { path: p.serverKey, content: input.tls.privateKeyPem, mode: '0600' },
-      { path: p.tokenCertificate, content: input.signing.certificatePem, mode: '0644' },
-      { path: p.tokenKey, content: input.signing.privateKeyPem, mode: '0600' },
+      wholeFile(p.serverCertificate, input.tls.certificatePem, '0644'),
+      wholeFile(p.serverKey, input.tls.privateKeyPem, '0600'),
+      wholeFile(p.tokenCertificate, input.signing.certificatePem, '0644'),
+      wholeFile(p.tokenKey, input.signing.privateKeyPem, '0600'),
     ],
     volumes: [],
     tmpfs: TMP_TMPFS,

@@ -1,7 +1,9 @@
 import { ResolvedTokenServer } from '../model/token-server';
 import { UserPolicy } from '../model/access';
 import { patternRegex } from '../model/repository-pattern';
+import { SecretRef } from '../model/secret';
 import { RenderedFile } from './file';
+import { SecretSlots } from './secret-slots';
 import { toYaml } from './yaml';
 
 /** Where docker_auth's files live inside its container (the official image reads `/config`). */
@@ -33,11 +35,10 @@ export const DOCKER_AUTH_PATHS: DockerAuthPaths = {
 /** Values that come from outside the spec. */
 export interface DockerAuthConfigInputs {
   /**
-   * Each user's bcrypt hash by user name, as Terraform references that resolve to a YAML-safe
-   * scalar (the constructs wrap them in `jsonencode`). Every user must have one: docker_auth lets
-   * a user without a password in with any password.
+   * Each user's bcrypt hash by user name, a secret the engine supplies. Every user must have
+   * one: docker_auth lets a user without a password in with any password.
    */
-  readonly passwordHashes: Readonly<Record<string, string>>;
+  readonly passwordHashes: Readonly<Record<string, SecretRef>>;
   /** Where the files live. @default {@link DOCKER_AUTH_PATHS} */
   readonly paths?: DockerAuthPaths;
 }
@@ -77,14 +78,21 @@ export function dockerAuthAcl(policies: readonly UserPolicy[]): Yaml[] {
   return acl;
 }
 
-/** Builds docker_auth's `auth_config.yml` as an object (before serialization). */
-export function dockerAuthConfigObject(spec: ResolvedTokenServer, inputs: DockerAuthConfigInputs): Yaml {
+/**
+ * Builds docker_auth's `auth_config.yml` as an object (before serialization); the password hashes
+ * are placeholders placed in `slots`.
+ */
+export function dockerAuthConfigObject(
+  spec: ResolvedTokenServer,
+  inputs: DockerAuthConfigInputs,
+  slots: SecretSlots = new SecretSlots(),
+): Yaml {
   const paths = inputs.paths ?? DOCKER_AUTH_PATHS;
   const users: Yaml = {};
   for (const u of spec.users) {
     const hash = inputs.passwordHashes[u.name];
     if (hash === undefined) throw new Error(`internal: no password hash for token user ${u.name}`);
-    users[u.name] = { password: hash };
+    users[u.name] = { password: slots.place(`users.${u.name}.password`, hash) };
   }
   return {
     server: {
@@ -111,9 +119,7 @@ export function renderDockerAuthConfig(
   spec: ResolvedTokenServer,
   inputs: DockerAuthConfigInputs,
 ): RenderedFile {
-  return {
-    path: (inputs.paths ?? DOCKER_AUTH_PATHS).config,
-    content: toYaml(dockerAuthConfigObject(spec, inputs)),
-    mode: '0640',
-  };
+  const slots = new SecretSlots();
+  const content = toYaml(dockerAuthConfigObject(spec, inputs, slots));
+  return slots.file((inputs.paths ?? DOCKER_AUTH_PATHS).config, content, '0640');
 }

@@ -1,15 +1,18 @@
+import { TextOrSecret } from '../model/secret';
 import { RenderedFile } from './file';
+import { SecretSlots } from './secret-slots';
 
-/** One htpasswd line's inputs: a user name and a bcrypt hash (or a token that becomes one). */
+/** One htpasswd line's inputs: a user name and a bcrypt hash (or a secret that is one). */
 export interface HtpasswdEntry {
   /** Login name (validated by the model: no `:`). */
   readonly name: string;
-  /** bcrypt hash, or a Terraform token that resolves to one at apply time. */
-  readonly bcryptHash: string;
+  /** bcrypt hash, or a secret the engine resolves to one. */
+  readonly bcryptHash: TextOrSecret;
 }
 
 /** Renders an htpasswd file: one `name:hash` line per user, in the order given. */
 export function renderHtpasswd(path: string, entries: readonly HtpasswdEntry[]): RenderedFile {
-  const content = entries.map((e) => `${e.name}:${e.bcryptHash}\n`).join('');
-  return { path, content, mode: '0640' };
+  const slots = new SecretSlots();
+  const content = entries.map((e) => `${e.name}:${slots.text(e.name, e.bcryptHash, 'raw')}\n`).join('');
+  return slots.file(path, content, '0640');
 }

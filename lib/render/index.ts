@@ -10,3 +10,4 @@ export * from './nginx-conf';
 export * from './templates';
 export * from './docker-auth-config';
 export * from './ui-token-conf';
+export * from './secret-slots';

@@ -1,12 +1,14 @@
 import { ResolvedRedisCache } from '../model/redis-cache';
+import { SecretRef } from '../model/secret';
 import { RenderedFile } from './file';
+import { SecretSlots } from './secret-slots';
 
 /** Inputs of {@link renderRedisConf} that do not come from the spec. */
 export interface RedisConfInputs {
   /** Where the file goes. */
   readonly path: string;
-  /** The password (a Terraform token that resolves to a letters-and-digits value). */
-  readonly password: string;
+  /** The password, a secret that resolves to letters and digits (written as is). */
+  readonly password: SecretRef;
 }
 
 /**
@@ -15,13 +17,14 @@ export interface RedisConfInputs {
  * Uses only directives Redis 7.0 understands.
  */
 export function renderRedisConf(spec: ResolvedRedisCache, inputs: RedisConfInputs): RenderedFile {
+  const slots = new SecretSlots();
   const lines = [
     '# Redis as the registry blob-descriptor cache (generated).',
     'bind 0.0.0.0',
     `port ${spec.port}`,
     // Reached only on the platform network, and a password is always required.
     'protected-mode no',
-    `requirepass ${inputs.password}`,
+    `requirepass ${slots.place('requirepass', inputs.password, 'raw')}`,
     `maxmemory ${spec.maxMemoryMb}mb`,
     'maxmemory-policy allkeys-lru',
     'save ""',
@@ -30,5 +33,5 @@ export function renderRedisConf(spec: ResolvedRedisCache, inputs: RedisConfInput
     'loglevel notice',
     '',
   ];
-  return { path: inputs.path, content: lines.join('\n'), mode: '0644' };
+  return slots.file(inputs.path, lines.join('\n'), '0644');
 }

@@ -1,24 +1,23 @@
 import { ResolvedRedis } from '../model/redis';
 import { ResolvedRegistrySpec } from '../model/registry-spec';
+import { SecretRef } from '../model/secret';
 import { ResolvedStorage } from '../model/storage';
 import { RenderedFile } from './file';
+import { SecretSlots } from './secret-slots';
 import { RegistryPaths, registryPaths } from './registry-paths';
 import { toYaml } from './yaml';
 
-/**
- * Values that come from outside the spec. Secrets here are expected to be Terraform tokens that
- * resolve to a YAML-safe scalar (the constructs wrap them in `jsonencode`), never literals.
- */
+/** Values that come from outside the spec. */
 export interface RegistryConfigInputs {
   /** `http.secret`, shared by every replica. @default none (the registry makes one per process) */
-  readonly httpSecret?: string;
+  readonly httpSecret?: SecretRef;
   /** Where the referenced files live. @default the dialect's container layout ({@link registryPaths}) */
   readonly paths?: RegistryPaths;
 }
 
 type Yaml = Record<string, unknown>;
 
-function storageSection(storage: ResolvedStorage): Yaml {
+function storageSection(storage: ResolvedStorage, slots: SecretSlots): Yaml {
   const d = storage.driver;
   const section: Yaml = {};
   if (d.driver === 'filesystem') {
@@ -28,7 +27,12 @@ function storageSection(storage: ResolvedStorage): Yaml {
       region: d.region,
       bucket: d.bucket,
       ...(d.regionEndpoint !== undefined ? { regionendpoint: d.regionEndpoint } : {}),
-      ...(d.accessKey !== undefined ? { accesskey: d.accessKey, secretkey: d.secretKey } : {}),
+      ...(d.accessKey !== undefined && d.secretKey !== undefined
+        ? {
+            accesskey: slots.text('storage.s3.accesskey', d.accessKey),
+            secretkey: slots.place('storage.s3.secretkey', d.secretKey),
+          }
+        : {}),
       ...(d.rootDirectory !== undefined ? { rootdirectory: d.rootDirectory } : {}),
       encrypt: d.encrypt,
       secure: d.secure,
@@ -51,8 +55,9 @@ function storageSection(storage: ResolvedStorage): Yaml {
   return section;
 }
 
-function redisSection(redis: ResolvedRedis, shape: 'v2' | 'v3'): Yaml {
-  const password = redis.password !== undefined ? { password: redis.password } : {};
+function redisSection(redis: ResolvedRedis, shape: 'v2' | 'v3', slots: SecretSlots): Yaml {
+  const password =
+    redis.password !== undefined ? { password: slots.place('redis.password', redis.password) } : {};
   const timeouts = {
     dialtimeout: redis.dialTimeout,
     readtimeout: redis.readTimeout,
@@ -96,11 +101,19 @@ function ignoreSection(mediaTypes: readonly string[], actions: readonly string[]
 }
 
 /** Builds the `config.yml` document as an object (before serialization). */
-export function registryConfigObject(spec: ResolvedRegistrySpec, inputs: RegistryConfigInputs = {}): Yaml {
+/**
+ * The registry's configuration as an object. Secrets are placeholders placed in `slots` (see
+ * {@link SecretSlots}); pass your own to see them.
+ */
+export function registryConfigObject(
+  spec: ResolvedRegistrySpec,
+  inputs: RegistryConfigInputs = {},
+  slots: SecretSlots = new SecretSlots(),
+): Yaml {
   const paths = inputs.paths ?? registryPaths(spec.dialect);
   const http: Yaml = { addr: `:${spec.http.port}` };
   if (spec.http.host !== undefined) http.host = spec.http.host;
-  if (inputs.httpSecret !== undefined) http.secret = inputs.httpSecret;
+  if (inputs.httpSecret !== undefined) http.secret = slots.place('http.secret', inputs.httpSecret);
   http.relativeurls = spec.http.relativeUrls;
   http.draintimeout = spec.http.drainTimeout;
   if (spec.http.tls) {
@@ -126,7 +139,7 @@ export function registryConfigObject(spec: ResolvedRegistrySpec, inputs: Registr
       accesslog: { disabled: !spec.log.accessLog },
       fields: { service: 'registry' },
     },
-    storage: storageSection(spec.storage),
+    storage: storageSection(spec.storage, slots),
     http,
   };
 
@@ -160,7 +173,12 @@ export function registryConfigObject(spec: ResolvedRegistrySpec, inputs: Registr
         name: e.name,
         disabled: e.disabled,
         url: e.url,
-        headers: Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k, [...v]])),
+        headers: Object.fromEntries(
+          Object.entries(e.headers).map(([k, vs]) => [
+            k,
+            vs.map((v) => slots.text(`notifications.${e.name}.headers.${k}`, v)),
+          ]),
+        ),
         timeout: e.timeout,
         threshold: e.threshold,
         backoff: e.backoff,
@@ -185,13 +203,18 @@ export function registryConfigObject(spec: ResolvedRegistrySpec, inputs: Registr
     doc.proxy = {
       remoteurl: spec.proxy.remoteUrl,
       ...(spec.proxy.username !== undefined
-        ? { username: spec.proxy.username, password: spec.proxy.password }
+        ? {
+            username: slots.text('proxy.username', spec.proxy.username),
+            ...(spec.proxy.password !== undefined
+              ? { password: slots.place('proxy.password', spec.proxy.password) }
+              : {}),
+          }
         : {}),
       ...(spec.proxy.ttl !== undefined ? { ttl: spec.proxy.ttl } : {}),
     };
   }
 
-  if (spec.redis) doc.redis = redisSection(spec.redis, spec.dialect.redisShape);
+  if (spec.redis) doc.redis = redisSection(spec.redis, spec.dialect.redisShape, slots);
   doc.catalog = { maxentries: spec.catalogMaxEntries };
   return doc;
 }
@@ -201,9 +224,7 @@ export function renderRegistryConfig(
   spec: ResolvedRegistrySpec,
   inputs: RegistryConfigInputs = {},
 ): RenderedFile {
-  return {
-    path: (inputs.paths ?? registryPaths(spec.dialect)).config,
-    content: toYaml(registryConfigObject(spec, inputs)),
-    mode: '0640',
-  };
+  const slots = new SecretSlots();
+  const content = toYaml(registryConfigObject(spec, inputs, slots));
+  return slots.file((inputs.paths ?? registryPaths(spec.dialect)).config, content, '0640');
 }

@@ -150,7 +150,7 @@ describe('LoadBalancer construct', () => {
         const r = new Registry(s, 'r', { name: 'r', network, tls, publish: false });
         new LoadBalancer(s, 'lb', { name: 'lb', network, replicas: [r], tls, publish: { port: 443 } });
       }),
-    ).toThrow(/lb\.replicas: got "r"; replicas behind the load balancer speak plain HTTP/);
+    ).toThrow(/lb\.replicas: got "registry"; replicas behind the load balancer speak plain HTTP/);
     expect(() => lab({ httpsPort: 443 })).toThrow(/lb\.httpsPort: got 443; allowed: an unprivileged port/);
     expect(() => lab({}, 0)).toThrow(SpecError);
   });

@@ -9,6 +9,7 @@ import {
   RegistryCertificates,
   RegistryProps,
   SpecError,
+  terraformSecret,
 } from '../../lib';
 import { containerByName, expectConfigDelivery, only, synthWith, uploadsOf } from '../helpers/synth';
 
@@ -104,7 +105,9 @@ describe('Registry construct', () => {
   test('every secret reference lands in config.yml quoted (jsonencode), whatever its characters', () => {
     const json = synthWith((s) => {
       const network = new PlatformNetwork(s, 'network', { name: 'lab-net' });
-      const secret = new TerraformVariable(s, 'secret', { type: 'string', sensitive: true }).stringValue;
+      const secret = terraformSecret(
+        new TerraformVariable(s, 'secret', { type: 'string', sensitive: true }).stringValue,
+      );
       new Registry(s, 'registry', {
         name: 'lab-registry',
         network,

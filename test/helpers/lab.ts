@@ -21,11 +21,9 @@ import { makeTestCerts, TestCerts } from './certs';
 import { freePort, get, waitFor } from './net';
 import { registryBinary } from './programs';
 import { start, Started } from './processes';
+import { filled, testSecret } from './secrets';
 
 const run = promisify(execFile);
-
-/** Stands for a Terraform reference in a spec; replaced the way Terraform would (jsonencode). */
-export const SECRET_TOKEN = '${TfToken[TOKEN.900]}';
 
 /** A started registry process. */
 export interface RegistryProcess extends Started {
@@ -55,7 +53,9 @@ export class Lab {
     mkdirSync(this.storage);
     writeFileSync(
       join(this.dir, 'htpasswd'),
-      renderHtpasswd('htpasswd', [{ name: this.user, bcryptHash: hashSync(this.password, 8) }]).content,
+      filled(
+        renderHtpasswd('htpasswd', [{ name: this.user, bcryptHash: testSecret(hashSync(this.password, 8)) }]),
+      ),
     );
   }
 
@@ -64,11 +64,11 @@ export class Lab {
     const port = fixedPort ?? (await freePort());
     const conf = renderRedisConf(resolveRedisCache('redis', { port, maxMemoryMb: 64 }), {
       path: join(this.dir, `redis-${port}.conf`),
-      password,
+      password: testSecret(password),
     });
     writeFileSync(
       conf.path,
-      conf.content.replace('dir /data', `dir ${this.dir}`).replace('bind 0.0.0.0', 'bind 127.0.0.1'),
+      filled(conf).replace('dir /data', `dir ${this.dir}`).replace('bind 0.0.0.0', 'bind 127.0.0.1'),
     );
     const proc = this.track(start('redis-server', [conf.path]));
     await waitFor('redis-server', 10000, async () => {
@@ -82,14 +82,10 @@ export class Lab {
     return { port, proc };
   }
 
-  /**
-   * Starts a registry with the rendered config.yml; `secrets` maps token placeholders in the
-   * spec to the values Terraform would substitute (jsonencoded, as the constructs wrap them).
-   */
+  /** Starts a registry with the rendered config.yml (secrets in `spec` are {@link testSecret}s). */
   public async registry(
     version: RegistryVersion,
     spec: RegistrySpec,
-    secrets: Record<string, string> = {},
     ports?: { port: number; debugPort: number },
     storageDir: string = this.storage,
   ): Promise<RegistryProcess> {
@@ -112,11 +108,8 @@ export class Lab {
       htpasswd: join(this.dir, 'htpasswd'),
       tokenRootCertBundle: join(this.dir, 'token.crt'),
     };
-    let content = renderRegistryConfig(resolved, { httpSecret: SECRET_TOKEN, paths }).content;
-    for (const [token, value] of Object.entries({ [SECRET_TOKEN]: 'sharedsecret0123456789', ...secrets })) {
-      content = content.split(token).join(JSON.stringify(value));
-    }
-    writeFileSync(paths.config, content);
+    const httpSecret = testSecret('sharedsecret0123456789');
+    writeFileSync(paths.config, filled(renderRegistryConfig(resolved, { httpSecret, paths })));
     const proc = this.track(
       start(registryBinary(version), ['serve', paths.config], { OTEL_TRACES_EXPORTER: 'none' }),
     );

@@ -9,6 +9,7 @@ import { hashSync } from 'bcryptjs';
 import { ResolvedTokenServer, resolveTokenServer, TokenServerSpec } from '../../lib/model';
 import { renderDockerAuthConfig } from '../../lib/render';
 import { Lab } from './lab';
+import { filled, testSecret } from './secrets';
 import { freePort, get, waitFor } from './net';
 import { dockerAuthBinary } from './programs';
 import { start, Started } from './processes';
@@ -56,7 +57,7 @@ export async function startTokenServer(lab: Lab, spec: TokenServerSpec): Promise
   const passwords = Object.fromEntries(resolved.users.map((u, i) => [u.name, `${u.name}-Passw0rd-${i}`]));
   const file = renderDockerAuthConfig(resolved, {
     passwordHashes: Object.fromEntries(
-      resolved.users.map((u) => [u.name, hashSync(passwords[u.name] ?? '', 6)]),
+      resolved.users.map((u) => [u.name, testSecret(hashSync(passwords[u.name] ?? '', 6))]),
     ),
     paths: {
       configDir: lab.dir,
@@ -67,7 +68,7 @@ export async function startTokenServer(lab: Lab, spec: TokenServerSpec): Promise
       tokenKey: join(lab.dir, 'token.key'),
     },
   });
-  writeFileSync(file.path, file.content);
+  writeFileSync(file.path, filled(file));
   const proc = lab.track(start(dockerAuthBinary(), ['--logtostderr=true', file.path]));
   const realm = `https://127.0.0.1:${port}/auth`;
   await waitFor(`docker_auth on ${realm}`, 15000, async () => {

@@ -13,6 +13,7 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegistrySpec } from '../../lib/model';
+import { testSecret } from '../helpers/secrets';
 import { makeOciImage } from '../helpers/oci';
 import { freePort, get } from '../helpers/net';
 import { Lab, pool, RegistryProcess } from '../helpers/lab';
@@ -21,7 +22,6 @@ import { withDownloadRetry } from '../helpers/retry';
 
 jest.setTimeout(300000);
 
-const REDIS_TOKEN = '${TfToken[TOKEN.901]}';
 const REDIS_PASSWORD = 'RedisLabPassw0rd0123456789';
 const IMAGES = 50;
 
@@ -54,7 +54,7 @@ describe('ha: nginx over 3 registry replicas with Redis (real programs)', () => 
     const ports = replicas.map((r) => ({ port: r.port, debugPort: r.debugPort }));
     for (const r of replicas) await r.stop();
     replicas = [];
-    for (const p of ports) replicas.push(await lab.registry(2, spec, { [REDIS_TOKEN]: REDIS_PASSWORD }, p));
+    for (const p of ports) replicas.push(await lab.registry(2, spec, p));
   };
 
   beforeAll(async () => {
@@ -78,7 +78,7 @@ describe('ha: nginx over 3 registry replicas with Redis (real programs)', () => 
       auth: { type: 'htpasswd' },
       http: { host: `https://localhost:${lbPort}` },
       storage: { deleteEnabled: true, cache: 'redis' },
-      redis: { addresses: [`127.0.0.1:${redis.port}`], password: REDIS_TOKEN },
+      redis: { addresses: [`127.0.0.1:${redis.port}`], password: testSecret(REDIS_PASSWORD) },
       notifications: [
         {
           name: 'test-hook',
@@ -88,7 +88,7 @@ describe('ha: nginx over 3 registry replicas with Redis (real programs)', () => 
         },
       ],
     };
-    for (let i = 0; i < 3; i++) replicas.push(await lab.registry(2, spec, { [REDIS_TOKEN]: REDIS_PASSWORD }));
+    for (let i = 0; i < 3; i++) replicas.push(await lab.registry(2, spec));
     lb = await lab.nginx(
       replicas.map((r) => `127.0.0.1:${r.port}`),
       lbPort,
@@ -198,7 +198,7 @@ describe('ha: nginx over 3 registry replicas with Redis (real programs)', () => 
       expect(failures.map((f) => f.output)).toEqual([]);
 
       // Bring it back on the same address; after fail_timeout nginx sends it traffic again.
-      const back = await lab.registry(2, spec, { [REDIS_TOKEN]: REDIS_PASSWORD }, victimPorts);
+      const back = await lab.registry(2, spec, victimPorts);
       replicas[1] = back;
       await new Promise((r) => setTimeout(r, 11000));
       await pool(

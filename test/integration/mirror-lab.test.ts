@@ -41,7 +41,7 @@ describe.each([2, 3] as const)('mirror with registry %i.x (real programs)', (ver
     const mirrorStorage = join(work, 'mirror');
     mkdirSync(upstreamStorage);
     mkdirSync(mirrorStorage);
-    const upstream = await lab.registry(2, {}, {}, undefined, upstreamStorage);
+    const upstream = await lab.registry(2, {}, undefined, upstreamStorage);
     const upstreamRef = `127.0.0.1:${upstream.port}/library/tool:1.0`;
     makeOciImage(join(work, 'img'), 'v1', 8192);
     const seeded = await lab.skopeo([
@@ -59,7 +59,6 @@ describe.each([2, 3] as const)('mirror with registry %i.x (real programs)', (ver
         http: { tls: {} },
         proxy: { remoteUrl: `http://127.0.0.1:${upstream.port}`, ...(version === 3 ? { ttl: '24h' } : {}) },
       },
-      {},
       undefined,
       mirrorStorage,
     );

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveLoadBalancer, resolveRedisCache } from '../../lib/model';
 import { renderNginxConf, renderRedisConf } from '../../lib/render';
+import { filled, testSecret } from '../helpers/secrets';
 import { makeTestCerts } from '../helpers/certs';
 import { freePort, waitFor } from '../helpers/net';
 import { start } from '../helpers/processes';
@@ -79,11 +80,11 @@ describe('redis-server starts with the rendered redis.conf', () => {
     const password = 'RedisPassw0rdForTheTest0123456789';
     const conf = renderRedisConf(resolveRedisCache('redis', { port, maxMemoryMb: 64 }), {
       path: join(dir, 'redis.conf'),
-      password,
+      password: testSecret(password),
     });
     writeFileSync(
       conf.path,
-      conf.content.replace('dir /data', `dir ${dir}`).replace('bind 0.0.0.0', 'bind 127.0.0.1'),
+      filled(conf).replace('dir /data', `dir ${dir}`).replace('bind 0.0.0.0', 'bind 127.0.0.1'),
     );
     const redis = start('redis-server', [conf.path]);
     const cli = (...args: string[]): string =>

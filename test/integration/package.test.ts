@@ -47,13 +47,19 @@ describe('the packed library in a fresh cdktf project', () => {
     writeFileSync(
       join(project, 'main.js'),
       `const { App, TerraformStack } = require('cdktf');
-const { configureProviders, PlatformNetwork, Registry } = require('registry-platform');
+const { Fn } = require('cdktf');
+const { addPatternOutputs, configureProviders, MirrorRegistry, PlatformNetwork, Registry, terraformSecret } = require('registry-platform');
 const { SecureStack } = require('registry-platform/stacks');
 const app = new App({ outdir: 'out' });
 const mine = new TerraformStack(app, 'mine');
 configureProviders(mine);
 const network = new PlatformNetwork(mine, 'network', { name: 'mine-net' });
 new Registry(mine, 'registry', { name: 'mine-registry', network });
+const cache = new MirrorRegistry(mine, 'cache', {
+  remoteUsername: 'bot',
+  remotePassword: terraformSecret(Fn.file('upstream.password')),
+});
+addPatternOutputs(mine, cache, 'cache_');
 new SecureStack(app, 'secure', { namePrefix: 'lab' });
 app.synth();
 let hidden = false;
@@ -68,7 +74,13 @@ console.log(JSON.stringify({ hidden }));
       Object.values(mine.resource.docker_container)
         .map((c) => (c as { name: string }).name)
         .sort(),
-    ).toEqual(['mine-registry', 'mine-registry-config']);
+    ).toEqual(['cache-mirror', 'cache-mirror-config', 'mine-registry', 'mine-registry-config']);
+    expect(mine.output.cache_credentials.sensitive).toBe(true);
+    const mirrorConfig = Object.values(mine.resource.docker_container)
+      .flatMap((c) => (c as { upload?: { content: string }[] }).upload ?? [])
+      .map((u) => u.content)
+      .find((c) => c.includes('remoteurl'));
+    expect(mirrorConfig).toContain('password: ${jsonencode(file("upstream.password"))}');
     const secure = JSON.parse(readFileSync(join(project, 'out', 'stacks', 'secure', 'cdk.tf.json'), 'utf8'));
     expect(
       Object.values(secure.resource.docker_container).map((c) => (c as { name: string }).name),

@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testSecret } from '../helpers/secrets';
 import { Lab } from '../helpers/lab';
 import { makeOciImage } from '../helpers/oci';
 
-const TOKEN = '${TfToken[TOKEN.902]}';
 const PASSWORD = 'DialectRedisPassw0rd0123456789';
 
 describe.each([2, 3] as const)('registry %i.x with the Redis cache (real programs)', (version) => {
@@ -23,16 +23,12 @@ describe.each([2, 3] as const)('registry %i.x with the Redis cache (real program
 
   test('a push fills Redis with blob descriptors', async () => {
     const redis = await lab.redis(PASSWORD);
-    const registry = await lab.registry(
-      version,
-      {
-        auth: { type: 'htpasswd' },
-        http: { tls: {} },
-        storage: { cache: 'redis' },
-        redis: { addresses: [`127.0.0.1:${redis.port}`], password: TOKEN },
-      },
-      { [TOKEN]: PASSWORD },
-    );
+    const registry = await lab.registry(version, {
+      auth: { type: 'htpasswd' },
+      http: { tls: {} },
+      storage: { cache: 'redis' },
+      redis: { addresses: [`127.0.0.1:${redis.port}`], password: testSecret(PASSWORD) },
+    });
     makeOciImage(join(work, 'img'), 'v1', 2048);
     const push = await lab.push(join(work, 'img'), 'v1', `localhost:${registry.port}/lab/cached:v1`);
     expect(push.output).toMatch(/Writing manifest/);

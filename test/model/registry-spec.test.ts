@@ -1,6 +1,7 @@
-import { resolveRegistrySpec, SpecError } from '../../lib/model';
+import { resolveRegistrySpec, SecretRef, SpecError } from '../../lib/model';
+import { testSecret } from '../helpers/secrets';
 
-const TOKEN = '${TfToken[TOKEN.1]}';
+const TOKEN = testSecret('reference-1');
 
 describe('resolveRegistrySpec defaults', () => {
   const spec = resolveRegistrySpec();
@@ -153,7 +154,7 @@ const BAD: [string, unknown, string, RegExp][] = [
       storage: { driver: { driver: 's3', bucket: 'b', region: 'r', accessKey: 'AK', secretKey: 'literal' } },
     },
     'registry.storage.driver.secretKey',
-    /Terraform reference/,
+    /secret reference/,
   ],
   [
     's3 access key without secret',
@@ -282,7 +283,7 @@ const BAD: [string, unknown, string, RegExp][] = [
     'proxy literal password',
     { proxy: { remoteUrl: 'https://upstream', username: 'u', password: 'p' } },
     'registry.proxy.password',
-    /Terraform reference/,
+    /secret reference/,
   ],
   [
     'redis 2.x with two addresses',
@@ -300,7 +301,7 @@ const BAD: [string, unknown, string, RegExp][] = [
     'redis literal password',
     { redis: { addresses: ['redis:6379'], password: 'x' } },
     'registry.redis.password',
-    /Terraform reference/,
+    /secret reference/,
   ],
   [
     'a literal Authorization header on a notification endpoint',
@@ -310,19 +311,19 @@ const BAD: [string, unknown, string, RegExp][] = [
       ],
     },
     'registry.notifications[0].headers.Authorization[0]',
-    /must be a Terraform reference, not a literal/,
+    /must be a secret reference, not a literal/,
   ],
   [
     'a literal bearer credential under any header name',
     { notifications: [{ name: 'a', url: 'http://x/', headers: { 'X-Hook': ['Bearer s3cr3t-hook-token'] } }] },
     'registry.notifications[0].headers.X-Hook[0]',
-    /must be a Terraform reference/,
+    /must be a secret reference/,
   ],
   [
     'a literal API key header',
     { notifications: [{ name: 'a', url: 'http://x/', headers: { 'X-Api-Key': ['s3cr3t-hook-token'] } }] },
     'registry.notifications[0].headers.X-Api-Key[0]',
-    /must be a Terraform reference/,
+    /must be a secret reference/,
   ],
   ['catalog 0', { catalogMaxEntries: 0 }, 'registry.catalogMaxEntries', /from 1 to 100000/],
   [
@@ -369,7 +370,11 @@ describe('resolveRegistrySpec errors name the property, show the value and say w
   test('a literal private key or bcrypt hash is never echoed in a message', () => {
     expect(() =>
       resolveRegistrySpec({
-        proxy: { remoteUrl: 'https://u', username: 'u', password: '$2y$10$abcdefghijklmnopqrstuv' },
+        proxy: {
+          remoteUrl: 'https://u',
+          username: 'u',
+          password: '$2y$10$abcdefghijklmnopqrstuv' as unknown as SecretRef,
+        },
       }),
     ).toThrow(/<a bcrypt hash \(not shown\)>/);
   });

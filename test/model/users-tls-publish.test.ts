@@ -1,4 +1,5 @@
 import {
+  SecretRef,
   DEFAULT_ROLES,
   DEFAULT_TOKEN_USERS,
   DEFAULT_USERS,
@@ -11,8 +12,9 @@ import {
   resolveUsers,
   SpecError,
 } from '../../lib/model';
+import { testSecret } from '../helpers/secrets';
 
-const TOKEN = '${TfToken[TOKEN.7]}';
+const TOKEN = testSecret('reference-7');
 
 describe('users', () => {
   test('htpasswd: no roles means full access; the default set is one admin (no user named for a narrower role)', () => {
@@ -59,7 +61,7 @@ describe('users', () => {
       'a literal bcrypt hash',
       [{ name: 'a', bcryptHash: '$2y$10$0123456789012345678901uabcdefghijklmnopqrstuvwxyz0123' }],
       'users[0].bcryptHash',
-      /Terraform reference/,
+      /secret reference/,
     ],
   ])('%s is refused', (_n, users, property, allowed) => {
     const e = thrown(() => resolveUsers('users', users as never));
@@ -141,10 +143,10 @@ describe('supplied TLS', () => {
     expect(() =>
       resolveSuppliedTls('tls', {
         certificatePem: CERT,
-        privateKeyPem: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----',
+        privateKeyPem: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----' as unknown as SecretRef,
       }),
     ).toThrow(
-      /^tls\.privateKeyPem: got <a PEM private key \(not shown\)>; a private key must be a Terraform reference/,
+      /^tls\.privateKeyPem: got <a PEM private key \(not shown\)>; a private key must be a secret reference/,
     );
   });
   test('a certificate that is not PEM is refused', () => {

@@ -12,8 +12,9 @@ import {
   tokenServerPlan,
   uiPlan,
 } from '../../lib/plans';
+import { testSecret } from '../helpers/secrets';
 
-const PEM = { certificatePem: 'CERT', privateKeyPem: 'KEY' };
+const PEM = { certificatePem: 'CERT', privateKeyPem: testSecret('KEY') };
 const PUBLISH = { port: 5443, bindAddress: '127.0.0.1' };
 
 const PLANS: [string, ServicePlan][] = [
@@ -26,9 +27,9 @@ const PLANS: [string, ServicePlan][] = [
       extraNetworks: [],
       publish: PUBLISH,
       dataVolumeName: 'r-data',
-      httpSecret: 'S',
+      httpSecret: testSecret('S'),
       tls: PEM,
-      htpasswd: [{ name: 'admin', bcryptHash: 'H' }],
+      htpasswd: [{ name: 'admin', bcryptHash: testSecret('H') }],
     }),
   ],
   [
@@ -42,11 +43,14 @@ const PLANS: [string, ServicePlan][] = [
       aliases: ['registry'],
       extraNetworks: ['upstream-net'],
       dataVolumeName: 'r3-data',
-      httpSecret: 'S',
+      httpSecret: testSecret('S'),
       tokenRootCertBundle: 'BUNDLE',
     }),
   ],
-  ['redis', redisPlan({ name: 'c', spec: resolveRedisCache('c', {}), aliases: ['redis'], password: 'P' })],
+  [
+    'redis',
+    redisPlan({ name: 'c', spec: resolveRedisCache('c', {}), aliases: ['redis'], password: testSecret('P') }),
+  ],
   [
     'load balancer',
     loadBalancerPlan({
@@ -78,7 +82,12 @@ const PLANS: [string, ServicePlan][] = [
       spec: resolveTokenServer('t'),
       aliases: ['token-server'],
       publish: { port: 5447, bindAddress: '127.0.0.1' },
-      passwordHashes: { admin: 'A', developer: 'D', readonly: 'R', ci: 'C' },
+      passwordHashes: {
+        admin: testSecret('A'),
+        developer: testSecret('D'),
+        readonly: testSecret('R'),
+        ci: testSecret('C'),
+      },
       tls: PEM,
       signing: PEM,
     }),

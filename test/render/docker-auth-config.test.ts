@@ -1,13 +1,19 @@
 import { parse } from 'yaml';
 import { resolveTokenServer } from '../../lib/model';
 import { DOCKER_AUTH_PATHS, renderDockerAuthConfig } from '../../lib/render';
+import { filled, testSecret } from '../helpers/secrets';
 
 interface Entry {
   match: { account: string; type: string; name: string };
   actions: string[];
 }
 
-const HASHES = { admin: 'H-admin', developer: 'H-dev', readonly: 'H-ro', ci: 'H-ci' };
+const HASHES = {
+  admin: testSecret('H-admin'),
+  developer: testSecret('H-dev'),
+  readonly: testSecret('H-ro'),
+  ci: testSecret('H-ci'),
+};
 
 /** docker_auth's static ACL, emulated: literal account, `/regex/` name, first match wins, else deny. */
 function allowed(acl: Entry[], account: string, type: string, name: string): string[] {
@@ -21,7 +27,7 @@ function allowed(acl: Entry[], account: string, type: string, name: string): str
 
 describe('docker_auth configuration', () => {
   const file = renderDockerAuthConfig(resolveTokenServer('token'), { passwordHashes: HASHES });
-  const doc = parse(file.content) as {
+  const doc = parse(filled(file)) as {
     server: Record<string, unknown>;
     token: Record<string, unknown>;
     users: Record<string, { password: string }>;

@@ -1,19 +1,20 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- parsed YAML is walked freely in assertions */
 import { parse } from 'yaml';
-import { resolveRegistrySpec, RegistrySpec } from '../../lib/model';
-import { registryPaths, renderRegistryConfig } from '../../lib/render';
+import { resolveRegistrySpec, RegistrySpec, SecretRef } from '../../lib/model';
+import { fillSecrets, registryPaths, renderRegistryConfig } from '../../lib/render';
+import { filled, testSecret } from '../helpers/secrets';
 
-const TOKEN = '${TfToken[TOKEN.42]}';
+const TOKEN = testSecret('reference-42');
 
 function render(
   spec: RegistrySpec,
-  secret?: string,
+  secret?: SecretRef,
 ): { path: string; mode: string; doc: Record<string, any> } {
   const file = renderRegistryConfig(
     resolveRegistrySpec(spec),
     secret !== undefined ? { httpSecret: secret } : {},
   );
-  return { path: file.path, mode: file.mode, doc: parse(file.content) as Record<string, any> };
+  return { path: file.path, mode: file.mode, doc: parse(filled(file)) as Record<string, any> };
 }
 
 describe.each([2, 3] as const)('config.yml, dialect %i', (version) => {
@@ -65,16 +66,19 @@ describe.each([2, 3] as const)('config.yml, dialect %i', (version) => {
       minimumtls: 'tls1.3',
     });
     expect(doc.http.host).toBe('https://r.lab:5443');
-    expect(doc.http.secret).toBe(TOKEN);
+    expect(doc.http.secret).toBe('reference-42');
     expect(doc.http.headers['Strict-Transport-Security']).toEqual(['max-age=31536000; includeSubDomains']);
     expect(doc.auth).toEqual({ htpasswd: { realm: 'Lab', path: `${dir}/auth/htpasswd` } });
   });
 
-  test('a token placeholder is written as a plain scalar, so jsonencode output lands as a quoted YAML string', () => {
+  test('a secret is a placeholder written as a plain scalar, so a JSON-encoded value lands as one YAML string', () => {
     const file = renderRegistryConfig(resolveRegistrySpec({ version }), { httpSecret: TOKEN });
-    expect(file.content).toContain(`  secret: ${TOKEN}\n`);
-    // What Terraform substitutes: jsonencode of a value with YAML-hostile characters stays one string.
-    const applied = file.content.replace(TOKEN, JSON.stringify('a: #"b\'c'));
+    expect(file.content).toContain('  secret: ((secret:http.secret))\n');
+    expect(file.secrets).toEqual([
+      { placeholder: '((secret:http.secret))', secret: TOKEN, encoding: 'yaml-string' },
+    ]);
+    // What an engine writes there: the value JSON-encoded (Terraform: jsonencode), whatever its characters.
+    const applied = fillSecrets(file, () => JSON.stringify('a: #"b\'c'));
     expect(parse(applied).http.secret).toBe('a: #"b\'c');
   });
 
@@ -126,7 +130,7 @@ describe.each([2, 3] as const)('config.yml, dialect %i', (version) => {
           name: 'hook',
           disabled: false,
           url: 'http://hook/events',
-          headers: { Authorization: [TOKEN], 'X-Source': ['registry'] },
+          headers: { Authorization: ['reference-42'], 'X-Source': ['registry'] },
           timeout: '1s',
           threshold: 10,
           backoff: '1s',
@@ -141,7 +145,7 @@ describe.each([2, 3] as const)('config.yml, dialect %i', (version) => {
       bucket: 'images',
       regionendpoint: 'http://minio:9000',
       accesskey: 'AK',
-      secretkey: TOKEN,
+      secretkey: 'reference-42',
       encrypt: true,
       secure: true,
       v4auth: true,
@@ -194,7 +198,7 @@ describe('redis block per dialect', () => {
     expect(doc.storage.cache).toEqual({ blobdescriptor: 'redis' });
     expect(doc.redis).toEqual({
       addr: 'redis:6379',
-      password: TOKEN,
+      password: 'reference-42',
       db: 0,
       dialtimeout: '5s',
       readtimeout: '1s',

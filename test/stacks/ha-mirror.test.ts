@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized JSON is walked freely in tests */
-import { Testing } from 'cdktf';
+import { Fn, Testing } from 'cdktf';
 import { parse } from 'yaml';
 import { HaStack, MirrorStack } from '../../stacks';
+import { SecretRef, terraformSecret } from '../../lib';
 import {
   containerByName,
   containerKey,
@@ -147,21 +148,25 @@ describe('mirror stack', () => {
     const withCreds = synthMirror({
       remoteUrl: 'https://upstream.lab',
       remoteUsername: 'bot',
-      remotePassword: '${TfToken[TOKEN.3]}',
+      remotePassword: terraformSecret(Fn.file('upstream.password')),
       ttl: '72h',
     });
     expect(config(withCreds, 'mirror-mirror').proxy).toEqual({
       remoteurl: 'https://upstream.lab',
       username: 'bot',
-      password: 'x',
+      // The secret is a Terraform reference, quoted for YAML by jsonencode at apply time.
+      password: '${jsonencode(file("upstream.password"))}',
       ttl: '72h',
     });
     expect(() => synthMirror({ registryVersion: 2, ttl: '72h' })).toThrow(
-      /mirror\.proxy\.ttl: got "72h"; proxy\.ttl needs registry version 3/,
+      /^mirror\.ttl: got "72h"; a cache ttl needs registryVersion 3/,
     );
-    expect(() => synthMirror({ remoteUsername: 'bot', remotePassword: 'hunter2' })).toThrow(
-      /mirror\.proxy\.password: got "hunter2"; an upstream password must be a Terraform reference/,
+    const literal = (): unknown =>
+      synthMirror({ remoteUsername: 'bot', remotePassword: 'hunter2' as unknown as SecretRef });
+    expect(literal).toThrow(
+      /^mirror\.remotePassword: got <a literal 7-character value \(not shown\)>; the upstream password must be a secret reference/,
     );
+    expect(literal).not.toThrow(/hunter2/);
   });
 
   test('remoteNetwork: the mirror also joins an existing network to reach its upstream by name', () => {
@@ -175,7 +180,7 @@ describe('mirror stack', () => {
     ]);
     expect(byName(tf, 'mirror-mirror').networks_advanced).toHaveLength(1);
     expect(() => synthMirror({ remoteNetwork: 'bad name' })).toThrow(
-      /mirror\.extraNetworks\[0\]: got "bad name"/,
+      /^mirror\.remoteNetwork: got "bad name"/,
     );
   });
 });

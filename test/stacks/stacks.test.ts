@@ -1,6 +1,7 @@
-import { Testing } from 'cdktf';
+import { Fn, Testing } from 'cdktf';
 import { parse } from 'yaml';
 import { BasicStack, SecureStack } from '../../stacks';
+import { SecretRef, terraformSecret } from '../../lib';
 import {
   containerByName,
   expectConfigDelivery,
@@ -130,7 +131,10 @@ describe('secure stack', () => {
       uiPort: 8443,
       users: [{ name: 'teacher' }],
       registryVersion: 3,
-      tls: { certificatePem: '${TfToken[TOKEN.1]}', privateKeyPem: '${TfToken[TOKEN.2]}' },
+      tls: {
+        certificatePem: Fn.file('certs/server.crt'),
+        privateKeyPem: terraformSecret(Fn.file('certs/server.key')),
+      },
     });
     expect(p.resource.tls_self_signed_cert).toBeUndefined();
     expect(parse(uploadOf(p, 'secure-registry', '/etc/distribution/config.yml').content).http.host).toBe(
@@ -152,8 +156,8 @@ describe('invalid stack parameters fail at synth with a clear error', () => {
       () => synthSecure({ port: 70000 }),
       /secure\.port: got 70000; a port must be a whole number from 1 to 65535/,
     ],
-    ['UI port 0', () => synthSecure({ uiPort: 0 }), /ui\.publish\.port: got 0/],
-    ['basic port 0', () => synthBasic({ port: 0 }), /registry\.publish\.port: got 0/],
+    ['UI port 0', () => synthSecure({ uiPort: 0 }), /^secure\.uiPort: got 0/],
+    ['basic port 0', () => synthBasic({ port: 0 }), /^basic\.port: got 0/],
     [
       'a hostname with spaces',
       () => synthSecure({ hostname: 'my registry' }),
@@ -162,27 +166,27 @@ describe('invalid stack parameters fail at synth with a clear error', () => {
     [
       'registry version 4',
       () => synthBasic({ registryVersion: 4 }),
-      /registry\.version: got 4; allowed: 2 \(registry:2\.x\) or 3 \(registry:3\.x\)/,
+      /^basic\.registryVersion: got 4; allowed: 2 \(registry:2\.x\) or 3 \(registry:3\.x\)/,
     ],
     [
       'a user name containing ":"',
       () => synthSecure({ users: [{ name: 'bad:name' }] }),
-      /users\.users\[0\]\.name: got "bad:name"; allowed: .*no ":"/,
+      /^secure\.users\[0\]\.name: got "bad:name"; allowed: .*no ":"/,
     ],
     [
       'a user named for a role htpasswd cannot enforce',
       () => synthSecure({ users: [{ name: 'admin' }, { name: 'readonly', roles: ['readonly'] }] }),
-      /users\.users\[1\]\.roles: got \["readonly"\]; htpasswd authentication gives every user push, pull and delete .*Use token authentication/,
+      /^secure\.users\[1\]\.roles: got \["readonly"\]; htpasswd authentication gives every user push, pull and delete .*Use token authentication/,
     ],
     [
       'TLS minimum below 1.2',
       () => synthSecure({ tlsMinimumVersion: 'tls1.1' }),
-      /registry\.http\.tls\.minimumVersion: got "tls1\.1"; allowed: "tls1\.2" or "tls1\.3"/,
+      /^secure\.tlsMinimumVersion: got "tls1\.1"; allowed: "tls1\.2" or "tls1\.3"/,
     ],
     [
       'a bind address that is not IPv4',
       () => synthBasic({ bindAddress: 'localhost' }),
-      /registry\.publish\.bindAddress: got "localhost"/,
+      /^basic\.bindAddress: got "localhost"/,
     ],
     [
       'a literal supplied private key',
@@ -190,7 +194,7 @@ describe('invalid stack parameters fail at synth with a clear error', () => {
         synthSecure({
           tls: {
             certificatePem: '-----BEGIN CERTIFICATE-----\n',
-            privateKeyPem: '-----BEGIN PRIVATE KEY-----\nx',
+            privateKeyPem: '-----BEGIN PRIVATE KEY-----\nx' as unknown as SecretRef,
           },
         }),
       /secure\.tls\.privateKeyPem: got <a PEM private key \(not shown\)>/,
@@ -203,7 +207,11 @@ describe('invalid stack parameters fail at synth with a clear error', () => {
 describe('warnings', () => {
   test('a basic registry bound beyond loopback is flagged', () => {
     const stack = new BasicStack(Testing.app(), 'basic', { bindAddress: '0.0.0.0' });
-    const warnings = stack.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+    const warnings = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((m) => m.type === '@cdktf/warn')
+      .map((m) => String(m.data));
     expect(warnings.join('\n')).toMatch(/no TLS and no auth but is bound to 0\.0\.0\.0/);
   });
 });

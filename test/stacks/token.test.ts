@@ -132,16 +132,16 @@ describe('token stack', () => {
   test.each([
     [
       { users: [{ name: 'x', roles: ['root'] }] },
-      /token-server\.users\[0\]\.roles\[0\]: got "root"; allowed: a defined role/,
+      /^token\.users\[0\]\.roles\[0\]: got "root"; allowed: a defined role/,
     ],
     [
       { users: [{ name: 'x' }] },
-      /token-server\.users\[0\]\.roles: got undefined; user "x" needs at least one role/,
+      /^token\.users\[0\]\.roles: got undefined; user "x" needs at least one role/,
     ],
-    [{ tokenPort: 5446 }, /token\.tokenPort: got 5446; must differ from token\.port \(5446\)/],
+    [{ tokenPort: 5446 }, /^token\.tokenPort: got 5446; allowed: a port other than token\.port \(5446\)/],
     [
       { tokenLifetimeSeconds: 5 },
-      /token-server\.tokenLifetimeSeconds: got 5; allowed: a whole number from 60 to 86400/,
+      /^token\.tokenLifetimeSeconds: got 5; allowed: a whole number from 60 to 86400/,
     ],
   ])('bad input is refused at synth: %j', (props, message) => {
     expect(() => synthToken(props as TokenStackProps)).toThrow(message);

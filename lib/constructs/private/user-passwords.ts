@@ -1,14 +1,16 @@
 import { Construct } from 'constructs';
 import { SpecError } from '../../model/errors';
+import { SecretRef } from '../../model/secret';
 import { ResolvedUser } from '../../model/users';
+import { engineSecret } from './secret-values';
 import { Password } from '../providers';
 
 /** A user's password material: a bcrypt hash, and the generated password when there is one. */
 export interface UserPassword {
   /** The user's name. */
   readonly name: string;
-  /** The bcrypt hash (a Terraform reference: supplied, or the provider's `bcrypt_hash`). */
-  readonly bcryptHash: string;
+  /** The bcrypt hash: supplied, or the provider's `bcrypt_hash`. */
+  readonly bcryptHash: SecretRef;
   /** The generated password (a sensitive Terraform reference), unless a hash was supplied. */
   readonly password?: string;
 }
@@ -45,7 +47,7 @@ export function userPasswords(
       minLower: 1,
       minNumeric: 1,
     });
-    return { name: u.name, bcryptHash: password.bcryptHash, password: password.result };
+    return { name: u.name, bcryptHash: engineSecret(password.bcryptHash), password: password.result };
   });
 }
 

@@ -1,0 +1,7 @@
+/** The patterns' props: what a user sets, validated under the names the user set. */
+export * from './common';
+export * from './basic';
+export * from './secure';
+export * from './ha';
+export * from './mirror';
+export * from './token';
