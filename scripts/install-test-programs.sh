@@ -69,6 +69,16 @@ if [ ! -x "$auth_server" ]; then
 fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
+gc_src="$root/scripts/gocheck"
+gc_sum="$(cat "$gc_src/main.go" "$gc_src/go.mod" "$gc_src/go.sum" | sha256sum | cut -c1-16)"
+gocheck="$CACHE/gocheck-$gc_sum/gocheck"
+if [ ! -x "$gocheck" ]; then
+  command -v go >/dev/null 2>&1 || fail "step gocheck: Go is needed to build scripts/gocheck"
+  echo "step gocheck: building scripts/gocheck (Go's duration, regexp and yaml.v2, for the tests)"
+  mkdir -p "$(dirname "$gocheck")"
+  (cd "$gc_src" && CGO_ENABLED=0 go build -trimpath -o "$gocheck.tmp" .) || fail "step gocheck: go build failed"
+  mv "$gocheck.tmp" "$gocheck"
+fi
 user_deps="$(node -e '
   const p = require(process.argv[1]);
   const all = { ...p.dependencies, ...Object.fromEntries(Object.keys(p.peerDependencies || {}).map((n) => [n, p.devDependencies[n]])) };
@@ -88,6 +98,7 @@ echo "registry 2: $(command -v docker-registry) ($(docker-registry --version 2>&
 echo "registry 3: $reg3 ($("$reg3" --version 2>&1 | head -n1))"
 echo "openssl: $(openssl version)"
 echo "docker_auth: $auth_server"
+echo "gocheck: $gocheck"
 echo "nginx: $(nginx -v 2>&1)"
 echo "redis: $(redis-server --version)"
 echo "skopeo: $(skopeo --version)"

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,6 +35,24 @@ export function dockerAuthBinary(): string {
     dir !== undefined ? join(cache, dir, 'auth_server') : join(cache, 'docker_auth-1.14.0-*', 'auth_server');
   if (!existsSync(path)) {
     throw new Error(`docker_auth program not found at ${path}: run scripts/install-test-programs.sh`);
+  }
+  return path;
+}
+
+/**
+ * Where scripts/gocheck (Go's time.ParseDuration, regexp.Compile and yaml.v2, built by
+ * scripts/install-test-programs.sh) is: keyed by its sources' checksum, as the script builds it.
+ */
+export function gocheckBinary(): string {
+  const src = join(__dirname, '..', '..', 'scripts', 'gocheck');
+  const sum = createHash('sha256')
+    .update(Buffer.concat(['main.go', 'go.mod', 'go.sum'].map((f) => readFileSync(join(src, f)))))
+    .digest('hex')
+    .slice(0, 16);
+  const cache = process.env.REGISTRY_PLATFORM_CACHE ?? join(homedir(), '.cache', 'registry-platform');
+  const path = join(cache, `gocheck-${sum}`, 'gocheck');
+  if (!existsSync(path)) {
+    throw new Error(`gocheck program not found at ${path}: run scripts/install-test-programs.sh`);
   }
   return path;
 }
