@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { checkDockerName, checkWord } from '../model/checks';
+import { checkDockerName, checkImage } from '../model/checks';
 import { endpointUrl, ServiceEndpoint } from '../model/endpoint';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { SpecError } from '../model/errors';
@@ -67,7 +67,7 @@ export class RegistryUi extends Construct implements Upstream {
     super(scope, id);
     const name = checkDockerName(`${id}.name`, props.name);
     this.name = name;
-    const imageRef = checkWord(`${id}.image`, props.image ?? 'joxit/docker-registry-ui:2.5.7');
+    const imageRef = checkImage(`${id}.image`, props.image ?? 'joxit/docker-registry-ui:2.5.7');
     if (props.publish !== false) {
       this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 8080 });
     }

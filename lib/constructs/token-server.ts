@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { TokenAuthSpec } from '../model/auth';
-import { checkDockerName, checkHostname, checkInt, checkList, checkWord } from '../model/checks';
+import { checkDockerName, checkHostname, checkInt, checkList, checkImage } from '../model/checks';
 import { endpointUrl, ServiceEndpoint } from '../model/endpoint';
 import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
 import { ResolvedTokenServer, resolveTokenServer, TokenServerSpec } from '../model/token-server';
@@ -89,7 +89,7 @@ export class TokenServer extends Construct implements Upstream {
       1,
       36500,
     );
-    const imageRef = checkWord(`${id}.image`, props.image ?? 'cesanta/docker_auth:1.14.0');
+    const imageRef = checkImage(`${id}.image`, props.image ?? 'cesanta/docker_auth:1.14.0');
 
     const users = new Construct(this, 'users');
     const passwords = userPasswords(users, `${id}.users`, this.spec.users, length);

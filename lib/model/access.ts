@@ -1,4 +1,4 @@
-import { checkBool, checkList, checkOneOf } from './checks';
+import { checkBool, checkList, checkNoNull, checkOneOf, checkSection } from './checks';
 import { SpecError } from './errors';
 import { checkRepositoryPattern, patternCovers, patternsOverlap } from './repository-pattern';
 
@@ -55,9 +55,11 @@ const ROLE_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
 
 /** Validates roles: unique names, at least one grant each, valid patterns and actions. */
 export function resolveRoles(path: string, roles: readonly RoleSpec[]): ResolvedRole[] {
+  checkNoNull(path, roles);
   const names = new Set<string>();
   const resolved = checkList(path, roles, (p, raw) => {
-    const r = raw as RoleSpec;
+    const r = checkSection(p, raw as RoleSpec);
+    if (r === undefined) throw new SpecError(p, raw, 'allowed: a role');
     if (typeof r.name !== 'string' || !ROLE_NAME.test(r.name)) {
       throw new SpecError(
         `${p}.name`,
@@ -68,7 +70,8 @@ export function resolveRoles(path: string, roles: readonly RoleSpec[]): Resolved
     if (names.has(r.name)) throw new SpecError(`${p}.name`, r.name, 'role names must be unique');
     names.add(r.name);
     const grants = checkList(`${p}.grants`, r.grants, (gp, rawGrant) => {
-      const g = rawGrant as GrantSpec;
+      const g = checkSection(gp, rawGrant as GrantSpec);
+      if (g === undefined) throw new SpecError(gp, rawGrant, 'allowed: a grant');
       const repositories = checkList(`${gp}.repositories`, g.repositories, checkRepositoryPattern);
       if (repositories.length === 0) {
         throw new SpecError(`${gp}.repositories`, g.repositories, 'allowed: at least one repository pattern');

@@ -47,8 +47,8 @@ export function resolveAuth(path: string, spec: AuthSpec): ResolvedAuth {
     case 'none':
       return { type };
     case 'htpasswd': {
-      const realm = (spec as HtpasswdAuthSpec).realm ?? 'Registry';
-      if (!/^[A-Za-z0-9 ._-]{1,64}$/.test(realm)) {
+      const realm: unknown = (spec as HtpasswdAuthSpec).realm ?? 'Registry';
+      if (typeof realm !== 'string' || !/^[A-Za-z0-9 ._-]{1,64}$/.test(realm)) {
         throw new SpecError(
           `${path}.realm`,
           realm,

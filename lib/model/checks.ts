@@ -1,12 +1,10 @@
 import { SpecError } from './errors';
+import { parseGoDuration } from './go-duration';
 
 /**
  * Small validators shared by the model. Each one throws a {@link SpecError} that names the
  * property path, shows the value and says what is allowed; each returns the value narrowed.
  */
-
-/** A Go duration as the registry parses it, for example `10s`, `1m30s`, `168h`. */
-const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 
 /** An RFC 1123 hostname: dot-separated labels of letters, digits and inner hyphens. */
 const HOSTNAME =
@@ -51,10 +49,16 @@ export function checkOneOf<T extends string | number>(
 
 /** A Go duration string such as `10s` or `168h`. */
 export function checkDuration(path: string, value: unknown): string {
-  if (typeof value !== 'string' || !GO_DURATION.test(value)) {
-    throw new SpecError(path, value, 'allowed: a Go duration such as "500ms", "10s", "5m" or "168h"');
+  const parsed = typeof value === 'string' ? parseGoDuration(value) : undefined;
+  if (parsed === undefined || !parsed.ok || parsed.nanoseconds < 0n) {
+    throw new SpecError(
+      path,
+      value,
+      'allowed: a Go duration of 0 or more, such as "500ms", "10s", "1.5h" or "168h" ' +
+        `(numbers with units ns, us, ms, s, m, h; at most about 2562047h)${parsed !== undefined && !parsed.ok ? `: ${parsed.reason}` : ''}`,
+    );
   }
-  return value;
+  return value as string;
 }
 
 /** A DNS hostname (no scheme, no port, no spaces). */
@@ -140,4 +144,102 @@ export function checkHeaders(
     });
   }
   return out;
+}
+
+/**
+ * A section of a spec: an object, or nothing (the defaults). `null`, a list, a string or a
+ * boolean is refused, so a JavaScript or JSON caller's mistake is named instead of crashing.
+ */
+export function checkSection<T extends object>(path: string, value: T | undefined): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SpecError(path, value, 'allowed: an object (or leave it out for the defaults)');
+  }
+  return value;
+}
+
+/** A section that `false` turns off: an object, `false`, or nothing (the defaults). */
+export function checkSwitchableSection<T extends object>(
+  path: string,
+  value: T | false | undefined,
+): T | false | undefined {
+  if (value === false || value === undefined) return value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SpecError(
+      path,
+      value,
+      'allowed: an object, false to turn it off, or leave it out for the defaults',
+    );
+  }
+  return value;
+}
+
+/** An absolute path inside a container: starts with `/`, no whitespace or control characters. */
+export function checkAbsolutePath(path: string, value: unknown): string {
+  // eslint-disable-next-line no-control-regex -- control characters (NUL included) are what is refused
+  if (typeof value !== 'string' || !value.startsWith('/') || /[\s\u0000-\u001f\u007f]/.test(value)) {
+    throw new SpecError(path, value, 'allowed: an absolute path without spaces or control characters');
+  }
+  return value;
+}
+
+const REF_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REF_DOMAIN =
+  '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?';
+const IMAGE_REFERENCE = new RegExp(
+  `^(?:${REF_DOMAIN}/)?${REF_COMPONENT}(?:/${REF_COMPONENT})*` +
+    '(?::[\\w][\\w.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9A-Fa-f]{32,})?$',
+);
+
+/**
+ * An image reference as Docker parses it (`[host[:port]/]path[:tag][@digest]`, lower-case path
+ * components, a name of at most 255 characters), for example `registry:2.8.3` or
+ * `mirror.lab:5000/library/nginx:1.27-alpine`.
+ */
+export function checkImage(path: string, value: unknown): string {
+  const name = typeof value === 'string' ? value.replace(/[:@].*$/, '') : '';
+  if (typeof value !== 'string' || !IMAGE_REFERENCE.test(value) || name.length > 255) {
+    throw new SpecError(
+      path,
+      value,
+      'allowed: an image reference such as "registry:2.8.3" or "host:5000/team/app:1.0" (lower-case name, optional tag and digest)',
+    );
+  }
+  return value;
+}
+
+/**
+ * Refuses `null` anywhere in a spec (a JSON or JavaScript caller's "no value" is `undefined` or
+ * leaving the key out): `null` would otherwise read as "use the default" in one place and crash in
+ * another. The error names the first property that holds it.
+ */
+export function checkNoNull(path: string, value: unknown, seen: Set<unknown> = new Set()): void {
+  if (value === null) {
+    throw new SpecError(
+      path,
+      null,
+      'allowed: a value, or leave the property out for its default (null is not a value here)',
+    );
+  }
+  if (typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      if (v === undefined)
+        throw new SpecError(`${path}[${i}]`, undefined, 'allowed: a value (a list may not hold undefined)');
+      checkNoNull(`${path}[${i}]`, v, seen);
+    });
+  } else if (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null) {
+    for (const [k, v] of Object.entries(value)) checkNoNull(`${path}.${k}`, v, seen);
+  }
+}
+
+/**
+ * The top of a spec a caller hands in: no `null` anywhere in it, and an object (or nothing, for
+ * every default). Every resolver starts here, so a JavaScript or JSON caller's wrong shape is a
+ * {@link SpecError} naming the property, never a crash.
+ */
+export function checkSpec<T extends object>(path: string, value: T | undefined): Partial<T> {
+  checkNoNull(path, value);
+  return checkSection(path, value) ?? {};
 }

@@ -26,6 +26,9 @@ export class SpecError extends Error {
   }
 }
 
+/** Keys whose values an error message never shows when it shows an object. */
+const SECRET_KEY = /pass|secret|key|hash|token|credential|authorization|cookie/i;
+
 /**
  * Formats a value for an error message. Values that look like secrets are never shown: a
  * private key, a bcrypt hash or an unresolved Terraform token is described instead of printed.
@@ -40,7 +43,9 @@ export function showValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   try {
-    return JSON.stringify(value);
+    return JSON.stringify(value, (key, v: unknown) =>
+      key !== '' && SECRET_KEY.test(key) && v !== undefined && v !== null ? '<not shown>' : v,
+    );
   } catch {
     return String(value);
   }

@@ -1,4 +1,4 @@
-import { checkBool, checkDuration, checkInt } from './checks';
+import { checkBool, checkDuration, checkInt, checkSwitchableSection } from './checks';
 
 /** The registry's own storage-driver health check (served on the debug port's `/debug/health`). */
 export interface HealthSpec {
@@ -14,7 +14,9 @@ export interface HealthSpec {
 export type ResolvedHealth = Required<HealthSpec>;
 
 /** Fills in health defaults and validates. */
-export function resolveHealth(path: string, spec: HealthSpec = {}): ResolvedHealth {
+export function resolveHealth(path: string, given?: HealthSpec | false): ResolvedHealth {
+  const switchable = checkSwitchableSection(path, given);
+  const spec: HealthSpec = switchable === false ? { storageDriver: false } : (switchable ?? {});
   return {
     storageDriver: checkBool(`${path}.storageDriver`, spec.storageDriver ?? true),
     interval: checkDuration(`${path}.interval`, spec.interval ?? '10s'),

@@ -1,4 +1,12 @@
-import { checkBool, checkDuration, checkHeaders, checkPort, checkUrl } from './checks';
+import {
+  checkBool,
+  checkDuration,
+  checkHeaders,
+  checkPort,
+  checkSection,
+  checkSwitchableSection,
+  checkUrl,
+} from './checks';
 import { SpecError } from './errors';
 
 /** Minimum TLS versions the library accepts (TLS 1.0 and 1.1 are refused). */
@@ -28,10 +36,10 @@ export interface HttpSpec {
    */
   readonly host?: string;
   /**
-   * TLS on the listener; the construct supplies certificate and key files.
+   * TLS on the listener (the construct supplies certificate and key files), or `false` for none.
    * @default TLS off (the secure stacks turn it on)
    */
-  readonly tls?: HttpTlsSpec;
+  readonly tls?: HttpTlsSpec | false;
   /** Extra response headers; the security headers are always added. @default none */
   readonly headers?: Readonly<Record<string, readonly string[]>>;
   /** The debug/metrics listener, or `false` to turn it off. @default port 5001 with metrics */
@@ -73,18 +81,21 @@ export function checkTlsMinimum(path: string, value: unknown): TlsMinimumVersion
 }
 
 /** Fills in HTTP defaults and validates every field. */
-export function resolveHttp(path: string, spec: HttpSpec = {}): ResolvedHttp {
+export function resolveHttp(path: string, given?: HttpSpec): ResolvedHttp {
+  const spec = checkSection(path, given) ?? {};
   const port = checkPort(`${path}.port`, spec.port ?? 5000);
   let tls: Required<HttpTlsSpec> | undefined;
-  if (spec.tls !== undefined) {
+  const tlsSpec = checkSwitchableSection(`${path}.tls`, spec.tls);
+  if (tlsSpec !== undefined && tlsSpec !== false) {
     tls = {
-      minimumVersion: checkTlsMinimum(`${path}.tls.minimumVersion`, spec.tls.minimumVersion ?? 'tls1.2'),
+      minimumVersion: checkTlsMinimum(`${path}.tls.minimumVersion`, tlsSpec.minimumVersion ?? 'tls1.2'),
     };
   }
-  const headers = checkHeaders(`${path}.headers`, spec.headers ?? {});
+  const headers = checkHeaders(`${path}.headers`, checkSection(`${path}.headers`, spec.headers) ?? {});
   let debug: Required<DebugSpec> | undefined;
-  if (spec.debug !== false) {
-    const d = spec.debug ?? {};
+  const debugSpec = checkSwitchableSection(`${path}.debug`, spec.debug);
+  if (debugSpec !== false) {
+    const d = debugSpec ?? {};
     debug = {
       port: checkPort(`${path}.debug.port`, d.port ?? 5001),
       prometheus: checkBool(`${path}.debug.prometheus`, d.prometheus ?? true),

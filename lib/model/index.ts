@@ -22,3 +22,4 @@ export * from './token-server';
 export * from './secret';
 export * from './patterns';
 export * from './endpoint';
+export * from './go-duration';

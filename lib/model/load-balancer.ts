@@ -1,4 +1,4 @@
-import { checkHostname, checkInt, checkPort, checkWord } from './checks';
+import { checkHostname, checkInt, checkPort, checkImage, checkSpec } from './checks';
 import { SpecError } from './errors';
 import { ServiceEndpoint } from './endpoint';
 import { checkTlsMinimum, TlsMinimumVersion } from './http';
@@ -34,7 +34,8 @@ export interface LoadBalancerSpec {
 export type ResolvedLoadBalancer = Required<LoadBalancerSpec>;
 
 /** Validates a load balancer spec and fills in its defaults. */
-export function resolveLoadBalancer(path: string, spec: LoadBalancerSpec = {}): ResolvedLoadBalancer {
+export function resolveLoadBalancer(path: string, given?: LoadBalancerSpec): ResolvedLoadBalancer {
+  const spec = checkSpec(path, given) as LoadBalancerSpec;
   const httpsPort = checkPort(`${path}.httpsPort`, spec.httpsPort ?? LB_HTTPS_PORT);
   const httpPort = checkPort(`${path}.httpPort`, spec.httpPort ?? 8080);
   for (const [name, port] of [
@@ -62,7 +63,7 @@ export function resolveLoadBalancer(path: string, spec: LoadBalancerSpec = {}): 
     keepalive: checkInt(`${path}.keepalive`, spec.keepalive ?? 32, 1, 1024),
     timeoutSeconds: checkInt(`${path}.timeoutSeconds`, spec.timeoutSeconds ?? 900, 10, 86400),
     connectTimeoutSeconds: checkInt(`${path}.connectTimeoutSeconds`, spec.connectTimeoutSeconds ?? 3, 1, 60),
-    image: checkWord(`${path}.image`, spec.image ?? 'nginx:1.27-alpine'),
+    image: checkImage(`${path}.image`, spec.image ?? 'nginx:1.27-alpine'),
   };
 }
 

@@ -1,4 +1,13 @@
-import { checkBool, checkDuration, checkInt, checkList, checkOneOf, checkUrl, checkWord } from './checks';
+import {
+  checkBool,
+  checkDuration,
+  checkInt,
+  checkList,
+  checkOneOf,
+  checkSection,
+  checkUrl,
+  checkWord,
+} from './checks';
 import { Redacted, SpecError } from './errors';
 import { SecretRef, TextOrSecret } from './secret';
 
@@ -85,11 +94,12 @@ export function resolveNotifications(
 ): ResolvedNotificationEndpoint[] {
   const names = new Set<string>();
   return checkList(path, endpoints, (p, raw) => {
-    const e = raw as NotificationEndpointSpec;
+    const e = checkSection(p, raw as NotificationEndpointSpec);
+    if (e === undefined) throw new SpecError(p, raw, 'allowed: an endpoint object');
     const name = checkWord(`${p}.name`, e.name);
     if (names.has(name)) throw new SpecError(`${p}.name`, name, 'endpoint names must be unique');
     names.add(name);
-    const headers = checkNotificationHeaders(`${p}.headers`, e.headers ?? {});
+    const headers = checkNotificationHeaders(`${p}.headers`, checkSection(`${p}.headers`, e.headers) ?? {});
     return {
       name,
       url: checkUrl(`${p}.url`, e.url, ['http', 'https']),

@@ -1,4 +1,4 @@
-import { checkIpv4, checkPort } from './checks';
+import { checkIpv4, checkPort, checkSpec } from './checks';
 
 /** How a container port is published on the Docker host. */
 export interface PublishSpec {
@@ -16,7 +16,8 @@ export interface PublishSpec {
 export type ResolvedPublish = Required<PublishSpec>;
 
 /** Validates a published port and bind address. */
-export function resolvePublish(path: string, spec: PublishSpec): ResolvedPublish {
+export function resolvePublish(path: string, given?: PublishSpec): ResolvedPublish {
+  const spec = checkSpec(path, given) as PublishSpec;
   return {
     port: checkPort(`${path}.port`, spec.port),
     bindAddress: checkIpv4(`${path}.bindAddress`, spec.bindAddress ?? '127.0.0.1'),

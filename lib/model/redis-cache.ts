@@ -1,4 +1,4 @@
-import { checkInt, checkPort, checkWord } from './checks';
+import { checkInt, checkPort, checkImage, checkSpec } from './checks';
 
 /** A Redis server run as the registry's blob-descriptor cache. */
 export interface RedisCacheSpec {
@@ -14,10 +14,11 @@ export interface RedisCacheSpec {
 export type ResolvedRedisCache = Required<RedisCacheSpec>;
 
 /** Validates a Redis cache spec and fills in its defaults. */
-export function resolveRedisCache(path: string, spec: RedisCacheSpec = {}): ResolvedRedisCache {
+export function resolveRedisCache(path: string, given?: RedisCacheSpec): ResolvedRedisCache {
+  const spec = checkSpec(path, given) as RedisCacheSpec;
   return {
     maxMemoryMb: checkInt(`${path}.maxMemoryMb`, spec.maxMemoryMb ?? 256, 16, 65536),
     port: checkPort(`${path}.port`, spec.port ?? 6379),
-    image: checkWord(`${path}.image`, spec.image ?? 'redis:7.0-alpine'),
+    image: checkImage(`${path}.image`, spec.image ?? 'redis:7.0-alpine'),
   };
 }

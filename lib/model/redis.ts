@@ -1,4 +1,4 @@
-import { checkDuration, checkInt, checkList, checkWord } from './checks';
+import { checkDuration, checkHostname, checkInt, checkList, checkPort } from './checks';
 import { checkSecret, SecretRef } from './secret';
 import { RegistryDialect } from './dialect';
 import { SpecError } from './errors';
@@ -7,7 +7,7 @@ import { SpecError } from './errors';
 export interface RedisSpec {
   /** `host:port` of the server (registry 2.x takes exactly one; 3.x takes several). */
   readonly addresses: readonly string[];
-  /** Password, as a Terraform reference (a literal would reach cdk.tf.json). @default none */
+  /** Password, a secret reference (a literal would reach the synthesized output). @default none */
   readonly password?: SecretRef;
   /** Database number. @default 0 */
   readonly db?: number;
@@ -28,14 +28,14 @@ export interface RedisSpec {
 /** Redis settings with defaults filled in. */
 export type ResolvedRedis = Required<Omit<RedisSpec, 'password'>> & { readonly password?: SecretRef };
 
-const ADDRESS = /^[A-Za-z0-9.-]+:\d{1,5}$/;
-
 /** Validates the Redis section against the dialect. */
 export function resolveRedis(path: string, spec: RedisSpec, dialect: RegistryDialect): ResolvedRedis {
   const addresses = checkList(`${path}.addresses`, spec.addresses, (p, v) => {
-    const a = checkWord(p, v);
-    if (!ADDRESS.test(a)) throw new SpecError(p, a, 'allowed: "host:port", for example "redis:6379"');
-    return a;
+    const m = typeof v === 'string' ? /^([^:]+):(\d{1,5})$/.exec(v) : null;
+    if (m === null) throw new SpecError(p, v, 'allowed: "host:port", for example "redis:6379"');
+    checkHostname(p, m[1]);
+    checkPort(p, Number(m[2]));
+    return v as string;
   });
   if (addresses.length === 0 || (dialect.redisShape === 'v2' && addresses.length > 1)) {
     throw new SpecError(

@@ -1,5 +1,5 @@
 import { AuthSpec, ResolvedAuth, resolveAuth } from './auth';
-import { checkBool, checkInt, checkOneOf, checkWord } from './checks';
+import { checkBool, checkImage, checkInt, checkNoNull, checkOneOf, checkSection } from './checks';
 import { checkImageMatchesDialect, dialectFor, RegistryDialect, RegistryVersion } from './dialect';
 import { SpecError } from './errors';
 import { HealthSpec, ResolvedHealth, resolveHealth } from './health';
@@ -42,8 +42,8 @@ export interface RegistrySpec {
   readonly http?: HttpSpec;
   /** Authentication. @default { type: 'none' } */
   readonly auth?: AuthSpec;
-  /** Storage-driver health check. @default on, every 10s, threshold 3 */
-  readonly health?: HealthSpec;
+  /** Storage-driver health check, or `false` to turn it off. @default on, every 10s, threshold 3 */
+  readonly health?: HealthSpec | false;
   /** Webhooks for registry events. @default none */
   readonly notifications?: readonly NotificationEndpointSpec[];
   /** Manifest URL validation. @default no rules */
@@ -77,12 +77,15 @@ export interface ResolvedRegistrySpec {
  * error messages (for example the construct id).
  * @throws SpecError naming the property, showing the value and saying what is allowed
  */
-export function resolveRegistrySpec(spec: RegistrySpec = {}, path = 'registry'): ResolvedRegistrySpec {
+export function resolveRegistrySpec(given: RegistrySpec = {}, path = 'registry'): ResolvedRegistrySpec {
+  checkNoNull(path, given);
+  const spec = checkSection(path, given) ?? {};
   const dialect = dialectFor(`${path}.version`, spec.version ?? 2);
-  const image = checkWord(`${path}.image`, spec.image ?? dialect.defaultImage);
+  const image = checkImage(`${path}.image`, spec.image ?? dialect.defaultImage);
   checkImageMatchesDialect(`${path}.image`, image, dialect);
   const storage = resolveStorage(`${path}.storage`, spec.storage);
-  const redis = spec.redis !== undefined ? resolveRedis(`${path}.redis`, spec.redis, dialect) : undefined;
+  const redisSpec = checkSection(`${path}.redis`, spec.redis);
+  const redis = redisSpec !== undefined ? resolveRedis(`${path}.redis`, redisSpec, dialect) : undefined;
   if (storage.cache === 'redis' && redis === undefined) {
     throw new SpecError(
       `${path}.storage.cache`,
@@ -90,8 +93,9 @@ export function resolveRegistrySpec(spec: RegistrySpec = {}, path = 'registry'):
       'a redis cache needs the redis section (addresses)',
     );
   }
-  const proxy = spec.proxy !== undefined ? resolveProxy(`${path}.proxy`, spec.proxy, dialect) : undefined;
-  const log = spec.log ?? {};
+  const proxySpec = checkSection(`${path}.proxy`, spec.proxy);
+  const proxy = proxySpec !== undefined ? resolveProxy(`${path}.proxy`, proxySpec, dialect) : undefined;
+  const log = checkSection(`${path}.log`, spec.log) ?? {};
   return {
     dialect,
     image,
@@ -111,10 +115,13 @@ export function resolveRegistrySpec(spec: RegistrySpec = {}, path = 'registry'):
     },
     storage,
     http: resolveHttp(`${path}.http`, spec.http),
-    auth: resolveAuth(`${path}.auth`, spec.auth ?? { type: 'none' }),
+    auth: resolveAuth(`${path}.auth`, checkSection(`${path}.auth`, spec.auth) ?? { type: 'none' }),
     health: resolveHealth(`${path}.health`, spec.health),
     notifications: resolveNotifications(`${path}.notifications`, spec.notifications),
-    validation: resolveManifestValidation(`${path}.validation`, spec.validation),
+    validation: resolveManifestValidation(
+      `${path}.validation`,
+      checkSection(`${path}.validation`, spec.validation),
+    ),
     ...(proxy ? { proxy } : {}),
     ...(redis ? { redis } : {}),
     catalogMaxEntries: checkInt(`${path}.catalogMaxEntries`, spec.catalogMaxEntries ?? 1000, 1, 100000),

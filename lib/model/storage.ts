@@ -1,4 +1,14 @@
-import { checkBool, checkDuration, checkInt, checkOneOf, checkWord } from './checks';
+import {
+  checkAbsolutePath,
+  checkBool,
+  checkDuration,
+  checkInt,
+  checkOneOf,
+  checkSection,
+  checkSwitchableSection,
+  checkUrl,
+  checkWord,
+} from './checks';
 import { SpecError } from './errors';
 import { checkSecret, SecretRef, TextOrSecret } from './secret';
 
@@ -73,8 +83,8 @@ export interface StorageSpec {
   readonly deleteEnabled?: boolean;
   /** Blob-descriptor cache. @default 'inmemory' */
   readonly cache?: BlobDescriptorCache;
-  /** Upload purging. @default enabled, age 168h, interval 24h */
-  readonly uploadPurging?: UploadPurgingSpec;
+  /** Upload purging, or `false` to turn it off. @default enabled, age 168h, interval 24h */
+  readonly uploadPurging?: UploadPurgingSpec | false;
   /** Serve reads only (set this while garbage collection runs). @default false */
   readonly readOnly?: boolean;
 }
@@ -99,15 +109,13 @@ export const DEFAULT_DATA_DIR = '/var/lib/registry';
 
 const DRIVERS = ['filesystem', 's3'] as const;
 
-function resolveDriver(path: string, spec: StorageDriverSpec | undefined): ResolvedStorage['driver'] {
+function resolveDriver(path: string, given: StorageDriverSpec | undefined): ResolvedStorage['driver'] {
+  const spec = checkSection(path, given);
   if (spec === undefined) return { driver: 'filesystem', rootDirectory: DEFAULT_DATA_DIR, maxThreads: 100 };
   const driver = checkOneOf(`${path}.driver`, (spec as { driver?: unknown }).driver, DRIVERS);
   if (driver === 'filesystem') {
     const fs = spec as FilesystemStorageSpec;
-    const rootDirectory = fs.rootDirectory ?? DEFAULT_DATA_DIR;
-    if (!rootDirectory.startsWith('/') || /\s/.test(rootDirectory)) {
-      throw new SpecError(`${path}.rootDirectory`, rootDirectory, 'allowed: an absolute path without spaces');
-    }
+    const rootDirectory = checkAbsolutePath(`${path}.rootDirectory`, fs.rootDirectory ?? DEFAULT_DATA_DIR);
     return {
       driver,
       rootDirectory,
@@ -129,12 +137,12 @@ function resolveDriver(path: string, spec: StorageDriverSpec | undefined): Resol
     bucket: checkWord(`${path}.bucket`, s3.bucket),
     region: checkWord(`${path}.region`, s3.region),
     ...(s3.regionEndpoint !== undefined
-      ? { regionEndpoint: checkWord(`${path}.regionEndpoint`, s3.regionEndpoint) }
+      ? { regionEndpoint: checkUrl(`${path}.regionEndpoint`, s3.regionEndpoint, ['http', 'https']) }
       : {}),
     ...(s3.accessKey !== undefined ? { accessKey: s3.accessKey } : {}),
     ...(s3.secretKey !== undefined ? { secretKey: s3.secretKey } : {}),
     ...(s3.rootDirectory !== undefined
-      ? { rootDirectory: checkWord(`${path}.rootDirectory`, s3.rootDirectory) }
+      ? { rootDirectory: checkAbsolutePath(`${path}.rootDirectory`, s3.rootDirectory) }
       : {}),
     encrypt: checkBool(`${path}.encrypt`, s3.encrypt ?? true),
     secure: checkBool(`${path}.secure`, s3.secure ?? true),
@@ -144,8 +152,10 @@ function resolveDriver(path: string, spec: StorageDriverSpec | undefined): Resol
 }
 
 /** Fills in storage defaults and validates every field. */
-export function resolveStorage(path: string, spec: StorageSpec = {}): ResolvedStorage {
-  const purging = spec.uploadPurging ?? {};
+export function resolveStorage(path: string, given?: StorageSpec): ResolvedStorage {
+  const spec = checkSection(path, given) ?? {};
+  const switchable = checkSwitchableSection(`${path}.uploadPurging`, spec.uploadPurging);
+  const purging: UploadPurgingSpec = switchable === false ? { enabled: false } : (switchable ?? {});
   return {
     driver: resolveDriver(`${path}.driver`, spec.driver),
     deleteEnabled: checkBool(`${path}.deleteEnabled`, spec.deleteEnabled ?? false),

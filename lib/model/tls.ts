@@ -1,4 +1,4 @@
-import { checkHostname, checkInt, checkList, checkOneOf } from './checks';
+import { checkHostname, checkInt, checkList, checkOneOf, checkSpec } from './checks';
 import { SpecError } from './errors';
 import { checkSecret, SecretRef, TextOrSecret } from './secret';
 
@@ -53,7 +53,8 @@ const IPV4 = /^\d+\.\d+\.\d+\.\d+$/;
  * name, plus `localhost` and `127.0.0.1` so that health checks inside the container verify.
  * Duplicates are removed and the order is fixed (as given), so the certificate is stable.
  */
-export function resolveGeneratedTls(path: string, spec: GeneratedTlsSpec): ResolvedGeneratedTls {
+export function resolveGeneratedTls(path: string, given: GeneratedTlsSpec): ResolvedGeneratedTls {
+  const spec = checkSpec(path, given) as GeneratedTlsSpec;
   const hostnames = checkList(`${path}.hostnames`, spec.hostnames, checkHostname);
   if (hostnames.length === 0) {
     throw new SpecError(`${path}.hostnames`, spec.hostnames, 'allowed: at least one hostname clients use');
@@ -62,7 +63,7 @@ export function resolveGeneratedTls(path: string, spec: GeneratedTlsSpec): Resol
   const all = [...hostnames, ...services, 'localhost', '127.0.0.1'];
   const unique = all.filter((n, i) => all.indexOf(n) === i);
   const organization = spec.organization ?? 'Registry Platform';
-  if (!/^[A-Za-z0-9 .,_-]{1,64}$/.test(organization)) {
+  if (typeof organization !== 'string' || !/^[A-Za-z0-9 .,_-]{1,64}$/.test(organization)) {
     throw new SpecError(
       `${path}.organization`,
       organization,
@@ -89,7 +90,8 @@ export function resolveGeneratedTls(path: string, spec: GeneratedTlsSpec): Resol
 }
 
 /** Validates supplied PEMs: the certificate looks like one, the key is a reference, not a literal. */
-export function resolveSuppliedTls(path: string, spec: SuppliedTlsSpec): SuppliedTlsSpec {
+export function resolveSuppliedTls(path: string, given: SuppliedTlsSpec): SuppliedTlsSpec {
+  const spec = checkSpec(path, given) as SuppliedTlsSpec;
   const isCert = (v: unknown): boolean =>
     SecretRef.isSecretRef(v) || (typeof v === 'string' && v.includes('-----BEGIN CERTIFICATE-----'));
   if (!isCert(spec.certificatePem)) {

@@ -1,5 +1,5 @@
 import { DEFAULT_ROLES, ResolvedRole, resolveRoles, RoleSpec, compileUserPolicy, UserPolicy } from './access';
-import { checkInt, checkPort, checkWord } from './checks';
+import { checkInt, checkPort, checkWord, checkSpec } from './checks';
 import { dialectFor, RegistryVersion } from './dialect';
 import { checkTlsMinimum, TlsMinimumVersion } from './http';
 import { DEFAULT_TOKEN_USERS, ResolvedUser, resolveTokenUsers, UserSpec } from './users';
@@ -47,7 +47,8 @@ export interface ResolvedTokenServer {
  * access rules. `path` prefixes every property name in error messages.
  * @throws SpecError naming the property, showing the value and saying what is allowed
  */
-export function resolveTokenServer(path: string, spec: TokenServerSpec = {}): ResolvedTokenServer {
+export function resolveTokenServer(path: string, given?: TokenServerSpec): ResolvedTokenServer {
+  const spec = checkSpec(path, given) as TokenServerSpec;
   const dialect = dialectFor(`${path}.registryVersion`, spec.registryVersion ?? 2);
   const roles = resolveRoles(`${path}.roles`, spec.roles ?? DEFAULT_ROLES);
   const users = resolveTokenUsers(`${path}.users`, spec.users ?? DEFAULT_TOKEN_USERS, roles);

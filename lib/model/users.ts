@@ -1,4 +1,5 @@
 import { FULL_ACCESS_ROLE, ResolvedRole } from './access';
+import { checkNoNull, checkSection } from './checks';
 import { SpecError } from './errors';
 import { checkSecret, SecretRef } from './secret';
 
@@ -54,9 +55,14 @@ export function resolveUsers(
   users: readonly UserSpec[],
   roles?: readonly ResolvedRole[],
 ): ResolvedUser[] {
+  checkNoNull(path, users);
   if (!Array.isArray(users) || users.length === 0) {
     throw new SpecError(path, users, 'allowed: a list of at least one user');
   }
+  users.forEach((u, i) => {
+    if (checkSection(`${path}[${i}]`, u) === undefined)
+      throw new SpecError(`${path}[${i}]`, u, 'allowed: a user');
+  });
   const seen = new Set<string>();
   return users.map((u, i) => {
     const p = `${path}[${i}]`;

@@ -11,5 +11,8 @@ export function toYaml(value: unknown): string {
     aliasDuplicateObjects: false,
     indent: 2,
     sortMapEntries: false,
+    // Go's yaml.v2 reads YAML 1.1: with this, every string that 1.1 would read as another type
+    // (yes, no, on, off, y, 1_000, 0b101, 1:20, ...) is quoted.
+    version: '1.1',
   });
 }

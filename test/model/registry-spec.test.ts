@@ -135,7 +135,7 @@ const BAD: [string, unknown, string, RegExp][] = [
     'registry.image',
     /registry 2\.x but version is 3/,
   ],
-  ['image with a space', { image: 'registry 2' }, 'registry.image', /without spaces/],
+  ['image with a space', { image: 'registry 2' }, 'registry.image', /allowed: an image reference/],
   [
     'unknown storage driver',
     { storage: { driver: { driver: 'gcs' } } },

@@ -1,3 +1,4 @@
+import { checkSpec } from '../checks';
 import { RegistryDialect } from '../dialect';
 import { PatternBaseProps, resolveFlag, resolvePatternBase, resolvePort } from './common';
 
@@ -22,9 +23,10 @@ export interface ResolvedBasicRegistry {
 /** Validates the basic pattern's props; every error names `<path>.<prop>`. */
 export function resolveBasicRegistry(
   path: string,
-  props: BasicRegistryProps,
+  given: BasicRegistryProps,
   defaultPrefix: string,
 ): ResolvedBasicRegistry {
+  const props = checkSpec(path, given) as BasicRegistryProps;
   return {
     ...resolvePatternBase(path, props, defaultPrefix),
     port: resolvePort(`${path}.port`, props.port, 5000),

@@ -1,4 +1,4 @@
-import { checkBool, checkHostname, checkIpv4, checkList, checkPort, checkWord } from '../checks';
+import { checkBool, checkHostname, checkImage, checkIpv4, checkList, checkPort } from '../checks';
 import { checkImageMatchesDialect, dialectFor, RegistryDialect, RegistryVersion } from '../dialect';
 import { SpecError } from '../errors';
 import { checkTlsMinimum, TlsMinimumVersion } from '../http';
@@ -54,7 +54,7 @@ export function resolvePatternBase(
   const dialect = dialectFor(`${path}.registryVersion`, props.registryVersion ?? defaultVersion);
   let registryImage: string | undefined;
   if (props.registryImage !== undefined) {
-    registryImage = checkWord(`${path}.registryImage`, props.registryImage);
+    registryImage = checkImage(`${path}.registryImage`, props.registryImage);
     checkImageMatchesDialect(`${path}.registryImage`, registryImage, dialect);
   }
   return {
@@ -82,7 +82,7 @@ export function resolveFlag(path: string, value: unknown, fallback: boolean): bo
 
 /** An optional image prop with its default. */
 export function resolveImage(path: string, value: unknown, fallback: string): string {
-  return checkWord(path, value ?? fallback);
+  return checkImage(path, value ?? fallback);
 }
 
 /** An optional TLS minimum prop. */

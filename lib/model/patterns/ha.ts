@@ -1,3 +1,4 @@
+import { checkSpec } from '../checks';
 import { checkInt } from '../checks';
 import { RegistryDialect } from '../dialect';
 import { TlsMinimumVersion } from '../http';
@@ -60,9 +61,10 @@ export interface ResolvedHaRegistry {
 /** Validates the HA pattern's props; every error names `<path>.<prop>`. */
 export function resolveHaRegistry(
   path: string,
-  props: HaRegistryProps,
+  given: HaRegistryProps,
   defaultPrefix: string,
 ): ResolvedHaRegistry {
+  const props = checkSpec(path, given) as HaRegistryProps;
   const port = resolvePort(`${path}.port`, props.port, 5443);
   const httpPort = resolvePort(`${path}.httpPort`, props.httpPort, 5080);
   checkDistinctPorts(path, { port, httpPort });

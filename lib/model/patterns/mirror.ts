@@ -1,3 +1,4 @@
+import { checkSpec } from '../checks';
 import { checkDockerName, checkDuration, checkUrl, checkWord } from '../checks';
 import { RegistryDialect } from '../dialect';
 import { SpecError } from '../errors';
@@ -48,9 +49,10 @@ export interface ResolvedMirrorRegistry {
 /** Validates the mirror pattern's props; every error names `<path>.<prop>`. */
 export function resolveMirrorRegistry(
   path: string,
-  props: MirrorRegistryProps,
+  given: MirrorRegistryProps,
   defaultPrefix: string,
 ): ResolvedMirrorRegistry {
+  const props = checkSpec(path, given) as MirrorRegistryProps;
   const base = resolvePatternBase(path, props, defaultPrefix, 3);
   if ((props.remoteUsername === undefined) !== (props.remotePassword === undefined)) {
     throw new SpecError(

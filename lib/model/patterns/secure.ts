@@ -1,3 +1,4 @@
+import { checkSpec } from '../checks';
 import { RegistryDialect } from '../dialect';
 import { TlsMinimumVersion } from '../http';
 import { resolveSuppliedTls, SuppliedTlsSpec } from '../tls';
@@ -59,9 +60,10 @@ export interface ResolvedSecureRegistry {
 /** Validates the secure pattern's props; every error names `<path>.<prop>`. */
 export function resolveSecureRegistry(
   path: string,
-  props: SecureRegistryProps,
+  given: SecureRegistryProps,
   defaultPrefix: string,
 ): ResolvedSecureRegistry {
+  const props = checkSpec(path, given) as SecureRegistryProps;
   const ui = resolveFlag(`${path}.ui`, props.ui, true);
   const port = resolvePort(`${path}.port`, props.port, 5443);
   const uiPort = resolvePort(`${path}.uiPort`, props.uiPort, 8080);

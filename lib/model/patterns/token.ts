@@ -1,3 +1,4 @@
+import { checkSpec } from '../checks';
 import { RoleSpec } from '../access';
 import { RegistryDialect } from '../dialect';
 import { TlsMinimumVersion } from '../http';
@@ -63,9 +64,10 @@ export interface ResolvedTokenRegistry {
 /** Validates the token pattern's props; every error names `<path>.<prop>`. */
 export function resolveTokenRegistry(
   path: string,
-  props: TokenRegistryProps,
+  given: TokenRegistryProps,
   defaultPrefix: string,
 ): ResolvedTokenRegistry {
+  const props = checkSpec(path, given) as TokenRegistryProps;
   const base = resolvePatternBase(path, props, defaultPrefix);
   const ui = resolveFlag(`${path}.ui`, props.ui, true);
   const port = resolvePort(`${path}.port`, props.port, 5446);
