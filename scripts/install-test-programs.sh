@@ -20,7 +20,7 @@ fail() { echo "install-test-programs: $*" >&2; exit 1; }
 
 need_apt=()
 for pair in docker-registry:docker-registry nginx:nginx redis-server:redis-server redis-cli:redis-tools \
-  skopeo:skopeo openssl:openssl; do
+  skopeo:skopeo openssl:openssl promtool:prometheus amtool:prometheus-alertmanager; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need_apt+=("${pair#*:}")
 done
 if [ "${#need_apt[@]}" -gt 0 ]; then
@@ -102,3 +102,5 @@ echo "gocheck: $gocheck"
 echo "nginx: $(nginx -v 2>&1)"
 echo "redis: $(redis-server --version)"
 echo "skopeo: $(skopeo --version)"
+echo "promtool: $(promtool --version 2>&1 | head -n1)"
+echo "amtool: $(amtool --version 2>&1 | head -n1)"

@@ -23,3 +23,6 @@ export * from './secret';
 export * from './patterns';
 export * from './endpoint';
 export * from './go-duration';
+export * from './monitoring';
+export * from './prometheus-duration';
+export * from './alert-rules';

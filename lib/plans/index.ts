@@ -5,3 +5,4 @@ export * from './redis-plan';
 export * from './load-balancer-plan';
 export * from './ui-plan';
 export * from './token-server-plan';
+export * from './monitoring-plans';

@@ -1,3 +1,4 @@
+import { SecretRef } from '../model/secret';
 import { RenderedFile } from '../render/file';
 
 /** A container port published on the host. */
@@ -16,6 +17,8 @@ export interface PlannedVolume {
   readonly name: string;
   /** Where it is mounted. */
   readonly containerPath: string;
+  /** Mounted read-only (another service's data it only looks at). @default false */
+  readonly readOnly?: boolean;
 }
 
 /** A container health check. */
@@ -50,6 +53,8 @@ export interface ServicePlan {
   readonly user?: string;
   /** Environment variables. */
   readonly environment: Readonly<Record<string, string>>;
+  /** Environment variables whose values are secrets the engine supplies. @default none */
+  readonly secretEnvironment?: Readonly<Record<string, SecretRef>>;
   /** Names other containers on the platform network use. */
   readonly aliases: readonly string[];
   /** Existing Docker networks (not managed by the platform) it joins too, by name. */

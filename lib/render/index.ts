@@ -11,3 +11,6 @@ export * from './templates';
 export * from './docker-auth-config';
 export * from './ui-token-conf';
 export * from './secret-slots';
+export * from './prometheus-config';
+export * from './alertmanager-config';
+export * from './grafana-provisioning';
