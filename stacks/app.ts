@@ -2,11 +2,12 @@ import { App, AppConfig } from '../lib/constructs/cdktf';
 import { BasicStack, BasicStackProps } from './basic';
 import { HaStack, HaStackProps } from './ha';
 import { MirrorStack, MirrorStackProps } from './mirror';
+import { MonitoringStack, MonitoringStackProps } from './monitoring';
 import { SecureStack, SecureStackProps } from './secure';
 import { TokenStack, TokenStackProps } from './token';
 
 /** The stacks this project synthesizes by default, by name. */
-export const DEFAULT_STACKS = ['basic', 'secure', 'ha', 'mirror', 'token'] as const;
+export const DEFAULT_STACKS = ['basic', 'secure', 'ha', 'mirror', 'token', 'monitoring'] as const;
 
 /** Parameters that replace a default stack's own, by stack name (for example a mirror's upstream). */
 export interface AppOverrides {
@@ -20,12 +21,15 @@ export interface AppOverrides {
   readonly mirror?: MirrorStackProps;
   /** Parameters of `token`. */
   readonly token?: TokenStackProps;
+  /** Parameters of `monitoring`. */
+  readonly monitoring?: MonitoringStackProps;
 }
 
 /**
  * Builds the default app, every stack bound to 127.0.0.1 with its default parameters and its own
  * ports so that all can run on one host: `basic` (5000), `secure` (5443, UI 8080), `ha` (6443,
- * redirect 6080), `mirror` (5444) and `token` (5446, token server 5447, UI 8081).
+ * redirect 6080), `mirror` (5444), `token` (5446, token server 5447, UI 8081) and `monitoring` (5450, Prometheus
+ * 9090, Grafana 3000).
  */
 export function buildApp(config: AppConfig = {}, overrides: AppOverrides = {}): App {
   const app = new App(config);
@@ -34,5 +38,6 @@ export function buildApp(config: AppConfig = {}, overrides: AppOverrides = {}): 
   new HaStack(app, 'ha', { port: 6443, httpPort: 6080, ...overrides.ha });
   new MirrorStack(app, 'mirror', overrides.mirror);
   new TokenStack(app, 'token', overrides.token);
+  new MonitoringStack(app, 'monitoring', overrides.monitoring);
   return app;
 }

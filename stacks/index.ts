@@ -5,3 +5,4 @@ export * from './ha';
 export * from './mirror';
 export * from './secure';
 export * from './token';
+export * from './monitoring';

@@ -18,3 +18,8 @@ export * from './token-server';
 export * from './review-files';
 export * from './secrets';
 export * from './upstream';
+export * from './prometheus';
+export * from './alertmanager';
+export * from './node-exporter';
+export * from './redis-exporter';
+export * from './grafana';

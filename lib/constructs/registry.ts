@@ -27,6 +27,11 @@ export interface RegistryProps extends RegistrySpec {
    * of an upstream registry a pull-through cache reaches by name. @default none
    */
   readonly extraNetworks?: readonly string[];
+  /**
+   * The monitoring network: the registry joins it too (with the same aliases), so Prometheus
+   * reaches its debug/metrics port there; that port is never published. @default none
+   */
+  readonly monitoringNetwork?: PlatformNetwork;
   /** Names other containers use to reach the registry. @default ['registry'] */
   readonly aliases?: readonly string[];
   /** Publish the registry port on the host, or `false` to keep it on the network only. @default port 5000 on 127.0.0.1 */
@@ -145,7 +150,19 @@ export class Registry extends Construct implements RegistryUpstream {
     this.paths = plan.paths;
     this.files = plan.files;
     if (props.retainDataOnDestroy === false) new Volume(this, 'data', { name: this.dataVolumeName });
-    this.container = realizeService(this, plan, { network: props.network }).container;
+    if (props.monitoringNetwork !== undefined && this.spec.http.debug === undefined) {
+      throw new SpecError(
+        `${id}.monitoringNetwork`,
+        '<PlatformNetwork>',
+        'monitoring scrapes the debug/metrics listener: leave http.debug on',
+      );
+    }
+    this.container = realizeService(this, plan, {
+      network: props.network,
+      ...(props.monitoringNetwork !== undefined
+        ? { moreNetworks: [{ network: props.monitoringNetwork, aliases }] }
+        : {}),
+    }).container;
   }
 
   /** Where containers on the platform network reach the registry's API. */
@@ -155,6 +172,12 @@ export class Registry extends Construct implements RegistryUpstream {
       port: this.spec.http.port,
       scheme: this.spec.http.tls ? 'https' : 'http',
     };
+  }
+
+  /** Where Prometheus reaches the debug/metrics listener (never published), when it is on. */
+  public get metricsEndpoint(): ServiceEndpoint | undefined {
+    const d = this.spec.http.debug;
+    return d ? { host: this.serviceName, port: d.port, scheme: 'http' } : undefined;
   }
 
   /** How clients authenticate. */

@@ -7,6 +7,7 @@ import { PlatformNetwork } from './platform-network';
 import { Container, ContainerConfig, Image } from './providers';
 import { startsAfter } from './private/started-with';
 import { uploads } from './private/terraform-text';
+import { terraformString } from './private/secret-values';
 
 /** How a planned service is tied to the rest of the stack. */
 export interface ServiceWiring {
@@ -19,6 +20,11 @@ export interface ServiceWiring {
   readonly startsAfter?: readonly Container[];
   /** Containers that must exist first, without replacing this one when they change. @default none */
   readonly dependsOn?: readonly Container[];
+  /** More managed networks it joins, each with its aliases (the monitoring network). @default none */
+  readonly moreNetworks?: readonly {
+    readonly network: PlatformNetwork;
+    readonly aliases: readonly string[];
+  }[];
 }
 
 /** The resources a realized plan defined. */
@@ -65,7 +71,17 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
   }));
   const volumes = [
     ...(delivery ? [delivery.mount] : []),
-    ...plan.volumes.map((v) => ({ volumeName: v.name, containerPath: v.containerPath })),
+    ...plan.volumes.map((v) => ({
+      volumeName: v.name,
+      containerPath: v.containerPath,
+      ...(v.readOnly === true ? { readOnly: true } : {}),
+    })),
+  ];
+  const env = [
+    ...environmentList(plan.environment),
+    ...Object.entries(plan.secretEnvironment ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}=${terraformString(v)}`),
   ];
   const config: ContainerConfig = {
     name: plan.name,
@@ -74,9 +90,13 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
     mustRun: true,
     ...(plan.command !== undefined ? { command: [...plan.command] } : {}),
     ...(plan.user !== undefined ? { user: plan.user } : {}),
-    ...(Object.keys(plan.environment).length > 0 ? { env: environmentList(plan.environment) } : {}),
+    ...(env.length > 0 ? { env } : {}),
     networksAdvanced: [
       { name: wiring.network.ref, ...(plan.aliases.length > 0 ? { aliases: [...plan.aliases] } : {}) },
+      ...(wiring.moreNetworks ?? []).map((n) => ({
+        name: n.network.ref,
+        ...(n.aliases.length > 0 ? { aliases: [...n.aliases] } : {}),
+      })),
       ...plan.extraNetworks.map((name) => ({ name })),
     ],
     ...(ports.length > 0 ? { ports } : {}),

@@ -9,6 +9,7 @@ import { RegistryUi } from '../constructs/registry-ui';
 import { RegistryCertificates } from '../constructs/tls';
 import { LoadBalancerSpec, loadBalancerEndpoint, resolveLoadBalancer } from '../model/load-balancer';
 import { HaRegistryProps, ResolvedHaRegistry, resolveHaRegistry } from '../model/patterns/ha';
+import { RegistryMonitoring } from './registry-monitoring';
 import {
   caOutputs,
   credentialsOutput,
@@ -41,6 +42,8 @@ export class HaRegistry extends Construct implements RegistryPattern {
   public readonly tls: RegistryCertificates;
   /** The UI (served at `/` of the load balancer), when deployed. */
   public readonly ui?: RegistryUi;
+  /** The monitoring, when asked for. */
+  public readonly monitoring?: RegistryMonitoring;
   /** The URL clients use, for example `https://localhost:5443`. */
   public readonly registryUrl: string;
   /** Outputs: `registry_url`, `ca_certificate`, `ca_trust_path`, `credentials`, `data_volume`. */
@@ -53,6 +56,9 @@ export class HaRegistry extends Construct implements RegistryPattern {
     const p = resolveHaRegistry(path, props, path);
     this.props = p;
     const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
+    const monitoringNetwork = p.monitoring
+      ? new PlatformNetwork(this, 'monitoring-network', { name: `${p.prefix}-monitoring` })
+      : undefined;
     this.tls = new RegistryCertificates(this, 'tls', {
       hostnames: [p.hostname, ...p.extraHostnames],
       serviceNames: ['lb', `${p.prefix}-lb`],
@@ -82,6 +88,7 @@ export class HaRegistry extends Construct implements RegistryPattern {
           redis: this.redis.registrySpec(),
           htpasswd: this.users,
           notifications: p.notifications,
+          ...(monitoringNetwork ? { monitoringNetwork } : {}),
         }),
       );
     }
@@ -110,7 +117,21 @@ export class HaRegistry extends Construct implements RegistryPattern {
       redirectPublish: { port: p.httpPort, bindAddress: p.bindAddress },
       ...(this.ui ? { ui: this.ui } : {}),
     });
+    if (p.monitoring && monitoringNetwork) {
+      this.monitoring = new RegistryMonitoring(this, 'monitoring', {
+        prefix: p.prefix,
+        network: monitoringNetwork,
+        platformNetwork: network,
+        monitoring: p.monitoring,
+        registries: replicas,
+        dataVolumeName: first.dataVolumeName,
+        redis: this.redis,
+        notifications: p.notifications.length > 0,
+        bindAddress: p.bindAddress,
+      });
+    }
     this.outputs = {
+      ...(this.monitoring?.outputs ?? {}),
       registry_url: { value: this.registryUrl, description: 'URL of the registry (load balancer)' },
       ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port),
       credentials: credentialsOutput(this.users.passwords),

@@ -9,3 +9,4 @@ export * from './secure-registry';
 export * from './ha-registry';
 export * from './mirror-registry';
 export * from './token-registry';
+export * from './registry-monitoring';

@@ -5,6 +5,7 @@ import { Registry } from '../constructs/registry';
 import { RegistryUi } from '../constructs/registry-ui';
 import { RegistryCertificates, suppliedTls, TlsMaterial, withTlsReferences } from '../constructs/tls';
 import { ResolvedSecureRegistry, resolveSecureRegistry, SecureRegistryProps } from '../model/patterns/secure';
+import { RegistryMonitoring } from './registry-monitoring';
 import {
   caOutputs,
   credentialsOutput,
@@ -32,6 +33,8 @@ export class SecureRegistry extends Construct implements RegistryPattern {
   public readonly tls: TlsMaterial;
   /** The UI, when deployed. */
   public readonly ui?: RegistryUi;
+  /** The monitoring, when asked for. */
+  public readonly monitoring?: RegistryMonitoring;
   /** The URL clients use, for example `https://localhost:5443`. */
   public readonly registryUrl: string;
   /** Outputs: `registry_url`, `ui_url`, `ca_certificate`, `ca_trust_path`, `credentials`, `data_volume`. */
@@ -48,6 +51,9 @@ export class SecureRegistry extends Construct implements RegistryPattern {
     );
     this.props = p;
     const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
+    const monitoringNetwork = p.monitoring
+      ? new PlatformNetwork(this, 'monitoring-network', { name: `${p.prefix}-monitoring` })
+      : undefined;
     this.tls =
       p.tls !== undefined
         ? suppliedTls(p.tls, `${path}.tls`)
@@ -67,6 +73,7 @@ export class SecureRegistry extends Construct implements RegistryPattern {
       storage: { deleteEnabled: p.deleteEnabled },
       tls: this.tls,
       htpasswd: this.users,
+      ...(monitoringNetwork ? { monitoringNetwork } : {}),
     });
     const outputs: Record<string, PatternOutput> = {};
     if (p.ui) {
@@ -79,8 +86,21 @@ export class SecureRegistry extends Construct implements RegistryPattern {
       });
       outputs.ui_url = uiUrlOutput(p.bindAddress, p.hostname, p.uiPort);
     }
+    if (p.monitoring && monitoringNetwork) {
+      this.monitoring = new RegistryMonitoring(this, 'monitoring', {
+        prefix: p.prefix,
+        network: monitoringNetwork,
+        platformNetwork: network,
+        monitoring: p.monitoring,
+        registries: [this.registry],
+        dataVolumeName: this.registry.dataVolumeName,
+        notifications: false,
+        bindAddress: p.bindAddress,
+      });
+    }
     this.outputs = {
       ...outputs,
+      ...(this.monitoring?.outputs ?? {}),
       registry_url: { value: this.registryUrl, description: 'URL of the registry' },
       ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port),
       credentials: credentialsOutput(this.users.passwords),

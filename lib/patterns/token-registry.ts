@@ -5,6 +5,7 @@ import { RegistryUi } from '../constructs/registry-ui';
 import { RegistryCertificates } from '../constructs/tls';
 import { TokenServer } from '../constructs/token-server';
 import { ResolvedTokenRegistry, resolveTokenRegistry, TokenRegistryProps } from '../model/patterns/token';
+import { RegistryMonitoring } from './registry-monitoring';
 import {
   caOutputs,
   credentialsOutput,
@@ -35,6 +36,8 @@ export class TokenRegistry extends Construct implements RegistryPattern {
   public readonly tls: RegistryCertificates;
   /** The UI, when deployed. */
   public readonly ui?: RegistryUi;
+  /** The monitoring, when asked for. */
+  public readonly monitoring?: RegistryMonitoring;
   /** The URL clients use, for example `https://localhost:5446`. */
   public readonly registryUrl: string;
   /** Outputs: `registry_url`, `ui_url`, `token_realm`, `ca_certificate`, `ca_trust_path`, `credentials`, `roles`, `data_volume`. */
@@ -48,6 +51,9 @@ export class TokenRegistry extends Construct implements RegistryPattern {
     this.props = p;
     const t = p.tokenServer;
     const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
+    const monitoringNetwork = p.monitoring
+      ? new PlatformNetwork(this, 'monitoring-network', { name: `${p.prefix}-monitoring` })
+      : undefined;
     this.tls = new RegistryCertificates(this, 'tls', {
       hostnames: [p.hostname],
       serviceNames: ['registry', `${p.prefix}-registry`],
@@ -79,6 +85,7 @@ export class TokenRegistry extends Construct implements RegistryPattern {
       tls: this.tls,
       auth: this.tokenServer.registryAuth(p.hostname),
       tokenRootCertBundle: this.tokenServer.rootCertBundlePem,
+      ...(monitoringNetwork ? { monitoringNetwork } : {}),
     });
     const outputs: Record<string, PatternOutput> = {};
     if (p.ui) {
@@ -92,8 +99,21 @@ export class TokenRegistry extends Construct implements RegistryPattern {
       });
       outputs.ui_url = uiUrlOutput(p.bindAddress, p.hostname, p.uiPort);
     }
+    if (p.monitoring && monitoringNetwork) {
+      this.monitoring = new RegistryMonitoring(this, 'monitoring', {
+        prefix: p.prefix,
+        network: monitoringNetwork,
+        platformNetwork: network,
+        monitoring: p.monitoring,
+        registries: [this.registry],
+        dataVolumeName: this.registry.dataVolumeName,
+        notifications: false,
+        bindAddress: p.bindAddress,
+      });
+    }
     this.outputs = {
       ...outputs,
+      ...(this.monitoring?.outputs ?? {}),
       registry_url: { value: this.registryUrl, description: 'URL of the registry' },
       token_realm: {
         value: this.tokenServer.realm(p.hostname),

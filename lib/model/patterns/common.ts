@@ -1,4 +1,5 @@
-import { checkBool, checkHostname, checkImage, checkIpv4, checkList, checkPort } from '../checks';
+import { checkBool, checkHostname, checkImage, checkIpv4, checkList, checkPort, checkSpec } from '../checks';
+import { MonitoringSpec, ResolvedMonitoring, resolveMonitoring } from '../monitoring';
 import { checkImageMatchesDialect, dialectFor, RegistryDialect, RegistryVersion } from '../dialect';
 import { SpecError } from '../errors';
 import { checkTlsMinimum, TlsMinimumVersion } from '../http';
@@ -109,4 +110,39 @@ export function checkDistinctPorts(path: string, ports: Readonly<Record<string, 
     }
     seen.set(port, name);
   }
+}
+
+/** Monitoring for a pattern: the monitoring spec and where Prometheus and Grafana are published. */
+export interface PatternMonitoringProps extends MonitoringSpec {
+  /** Host port of Prometheus' UI and API (on the pattern's bind address). @default 9090 */
+  readonly prometheusPort?: number;
+  /** Host port of Grafana. @default 3000 */
+  readonly grafanaPort?: number;
+}
+
+/** {@link PatternMonitoringProps} validated. */
+export interface ResolvedPatternMonitoring {
+  readonly spec: ResolvedMonitoring;
+  readonly prometheusPort: number;
+  readonly grafanaPort: number;
+}
+
+/** Validates a pattern's `monitoring` prop (absent: no monitoring). */
+export function resolvePatternMonitoring(
+  path: string,
+  value: PatternMonitoringProps | undefined,
+): ResolvedPatternMonitoring | undefined {
+  if (value === undefined) return undefined;
+  const props = checkSpec(path, value) as PatternMonitoringProps;
+  const { prometheusPort, grafanaPort, ...spec } = props;
+  const resolved = resolveMonitoring(path, spec);
+  const ports = {
+    prometheusPort: resolvePort(`${path}.prometheusPort`, prometheusPort, 9090),
+    grafanaPort: resolvePort(`${path}.grafanaPort`, grafanaPort, 3000),
+  };
+  checkDistinctPorts(path, {
+    prometheusPort: ports.prometheusPort,
+    ...(resolved.grafana ? { grafanaPort: ports.grafanaPort } : {}),
+  });
+  return { spec: resolved, ...ports };
 }

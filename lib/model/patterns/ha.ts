@@ -18,10 +18,15 @@ import {
   resolvePatternBase,
   resolvePort,
   resolveTlsMinimum,
+  PatternMonitoringProps,
+  resolvePatternMonitoring,
+  ResolvedPatternMonitoring,
 } from './common';
 
 /** Props of the HA pattern: nginx over N replicas sharing storage, Redis and one `http.secret`. */
 export interface HaRegistryProps extends PatternBaseProps, CertificateNamesProps {
+  /** Monitoring: Prometheus, Alertmanager, node-exporter and Grafana on a network of their own. @default none */
+  readonly monitoring?: PatternMonitoringProps;
   /** Host port of the load balancer (HTTPS). @default 5443 */
   readonly port?: number;
   /** Host port of the HTTP → HTTPS redirect. @default 5080 */
@@ -42,6 +47,7 @@ export interface HaRegistryProps extends PatternBaseProps, CertificateNamesProps
 
 /** {@link HaRegistryProps} validated, with defaults filled in. */
 export interface ResolvedHaRegistry {
+  readonly monitoring?: ResolvedPatternMonitoring;
   readonly prefix: string;
   readonly bindAddress: string;
   readonly dialect: RegistryDialect;
@@ -68,7 +74,9 @@ export function resolveHaRegistry(
   const port = resolvePort(`${path}.port`, props.port, 5443);
   const httpPort = resolvePort(`${path}.httpPort`, props.httpPort, 5080);
   checkDistinctPorts(path, { port, httpPort });
+  const monitoring = resolvePatternMonitoring(`${path}.monitoring`, props.monitoring);
   return {
+    ...(monitoring !== undefined ? { monitoring } : {}),
     ...resolvePatternBase(path, props, defaultPrefix),
     hostname: resolveHostname(`${path}.hostname`, props.hostname),
     extraHostnames: resolveExtraHostnames(`${path}.extraHostnames`, props.extraHostnames),

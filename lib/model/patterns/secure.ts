@@ -14,6 +14,9 @@ import {
   resolvePort,
   checkDistinctPorts,
   resolveTlsMinimum,
+  PatternMonitoringProps,
+  resolvePatternMonitoring,
+  ResolvedPatternMonitoring,
 } from './common';
 
 /** The UI image every pattern uses unless told otherwise. */
@@ -21,6 +24,8 @@ export const DEFAULT_UI_IMAGE = 'joxit/docker-registry-ui:2.5.7';
 
 /** Props of the secure pattern: TLS, htpasswd users, the UI. */
 export interface SecureRegistryProps extends PatternBaseProps, CertificateNamesProps {
+  /** Monitoring: Prometheus, Alertmanager, node-exporter and Grafana on a network of their own. @default none */
+  readonly monitoring?: PatternMonitoringProps;
   /** Host port of the registry (TLS). @default 5443 */
   readonly port?: number;
   /** Host port of the UI. @default 8080 */
@@ -41,6 +46,7 @@ export interface SecureRegistryProps extends PatternBaseProps, CertificateNamesP
 
 /** {@link SecureRegistryProps} validated, with defaults filled in. */
 export interface ResolvedSecureRegistry {
+  readonly monitoring?: ResolvedPatternMonitoring;
   readonly prefix: string;
   readonly bindAddress: string;
   readonly dialect: RegistryDialect;
@@ -68,7 +74,9 @@ export function resolveSecureRegistry(
   const port = resolvePort(`${path}.port`, props.port, 5443);
   const uiPort = resolvePort(`${path}.uiPort`, props.uiPort, 8080);
   if (ui) checkDistinctPorts(path, { port, uiPort });
+  const monitoring = resolvePatternMonitoring(`${path}.monitoring`, props.monitoring);
   return {
+    ...(monitoring !== undefined ? { monitoring } : {}),
     ...resolvePatternBase(path, props, defaultPrefix),
     hostname: resolveHostname(`${path}.hostname`, props.hostname),
     extraHostnames: resolveExtraHostnames(`${path}.extraHostnames`, props.extraHostnames),

@@ -12,6 +12,9 @@ import {
   resolveImage,
   resolvePatternBase,
   resolvePort,
+  PatternMonitoringProps,
+  resolvePatternMonitoring,
+  ResolvedPatternMonitoring,
 } from './common';
 import { DEFAULT_UI_IMAGE } from './secure';
 
@@ -20,6 +23,8 @@ export const DEFAULT_TOKEN_SERVER_IMAGE = 'cesanta/docker_auth:1.14.0';
 
 /** Props of the token pattern: a registry whose roles a token server enforces. */
 export interface TokenRegistryProps extends PatternBaseProps {
+  /** Monitoring: Prometheus, Alertmanager, node-exporter and Grafana on a network of their own. @default none */
+  readonly monitoring?: PatternMonitoringProps;
   /** Hostname clients use for the registry and the token server (in both certificates). @default 'localhost' */
   readonly hostname?: string;
   /** Host port of the registry (TLS). @default 5446 */
@@ -46,6 +51,7 @@ export interface TokenRegistryProps extends PatternBaseProps {
 
 /** {@link TokenRegistryProps} validated, with defaults filled in. */
 export interface ResolvedTokenRegistry {
+  readonly monitoring?: ResolvedPatternMonitoring;
   readonly prefix: string;
   readonly bindAddress: string;
   readonly dialect: RegistryDialect;
@@ -83,7 +89,9 @@ export function resolveTokenRegistry(
     ...(props.tlsMinimumVersion !== undefined ? { tlsMinimumVersion: props.tlsMinimumVersion } : {}),
     ...(props.tokenLifetimeSeconds !== undefined ? { tokenLifetimeSeconds: props.tokenLifetimeSeconds } : {}),
   });
+  const monitoring = resolvePatternMonitoring(`${path}.monitoring`, props.monitoring);
   return {
+    ...(monitoring !== undefined ? { monitoring } : {}),
     ...base,
     hostname: resolveHostname(`${path}.hostname`, props.hostname),
     port,

@@ -1,0 +1,129 @@
+import { Construct } from 'constructs';
+import { Alertmanager } from '../constructs/alertmanager';
+import { Grafana } from '../constructs/grafana';
+import { NodeExporter } from '../constructs/node-exporter';
+import { PlatformNetwork } from '../constructs/platform-network';
+import { Prometheus } from '../constructs/prometheus';
+import { RedisCache } from '../constructs/redis-cache';
+import { RedisExporter } from '../constructs/redis-exporter';
+import { Registry } from '../constructs/registry';
+import { REGISTRY_DATA_MOUNTPOINT } from '../model/alert-rules';
+import { ServiceEndpoint } from '../model/endpoint';
+import { ResolvedPatternMonitoring } from '../model/patterns/common';
+import { PatternOutput } from './pattern-outputs';
+
+/** Props of {@link RegistryMonitoring}. */
+export interface RegistryMonitoringProps {
+  /** Prefix of the Docker names (`<prefix>-prometheus`, ...). */
+  readonly prefix: string;
+  /** The monitoring network the registries joined. */
+  readonly network: PlatformNetwork;
+  /** The platform network (where Redis is). */
+  readonly platformNetwork: PlatformNetwork;
+  /** The validated monitoring props. */
+  readonly monitoring: ResolvedPatternMonitoring;
+  /** The registries to scrape (each joined `network`). */
+  readonly registries: readonly Registry[];
+  /** Their data volume (node-exporter reports its filesystem). */
+  readonly dataVolumeName: string;
+  /** The platform's Redis, if it has one. */
+  readonly redis?: RedisCache;
+  /** Whether the registries send notifications. */
+  readonly notifications: boolean;
+  /** Host address Prometheus and Grafana are published on. */
+  readonly bindAddress: string;
+}
+
+/**
+ * Monitoring for a registry platform: Alertmanager, node-exporter (the data volume's free space),
+ * redis_exporter where there is Redis, Prometheus with the registry alert rules and Grafana with
+ * the registry dashboard, all on the monitoring network; the registries' metrics ports are
+ * reachable there only. Child ids `alertmanager`, `node-exporter`, `redis-exporter`, `prometheus`
+ * and `grafana` are public API.
+ */
+export class RegistryMonitoring extends Construct {
+  /** Prometheus. */
+  public readonly prometheus: Prometheus;
+  /** Alertmanager. */
+  public readonly alertmanager: Alertmanager;
+  /** node-exporter. */
+  public readonly nodeExporter: NodeExporter;
+  /** redis_exporter, with Redis. */
+  public readonly redisExporter?: RedisExporter;
+  /** Grafana, unless turned off. */
+  public readonly grafana?: Grafana;
+  /** Outputs: `prometheus_url`, `grafana_url`, `grafana_admin_password`. */
+  public readonly outputs: Readonly<Record<string, PatternOutput>>;
+
+  /** Defines the monitoring containers. */
+  public constructor(scope: Construct, id: string, props: RegistryMonitoringProps) {
+    super(scope, id);
+    const m = props.monitoring;
+    const s = m.spec;
+    const registries = props.registries.map((r, i): ServiceEndpoint => {
+      const e = r.metricsEndpoint;
+      if (e === undefined) throw new Error(`internal: registry ${i} has no metrics endpoint`);
+      return e;
+    });
+    const version = props.registries[0]?.spec.dialect.version ?? 2;
+    this.alertmanager = new Alertmanager(this, 'alertmanager', {
+      name: `${props.prefix}-alertmanager`,
+      network: props.network,
+      spec: s,
+    });
+    this.nodeExporter = new NodeExporter(this, 'node-exporter', {
+      name: `${props.prefix}-node-exporter`,
+      network: props.network,
+      dataVolumeName: props.dataVolumeName,
+      image: s.nodeExporterImage,
+    });
+    if (props.redis !== undefined) {
+      this.redisExporter = new RedisExporter(this, 'redis-exporter', {
+        name: `${props.prefix}-redis-exporter`,
+        network: props.platformNetwork,
+        monitoringNetwork: props.network,
+        redis: props.redis,
+        image: s.redisExporterImage,
+      });
+    }
+    this.prometheus = new Prometheus(this, 'prometheus', {
+      name: `${props.prefix}-prometheus`,
+      network: props.network,
+      spec: s,
+      platform: {
+        registryVersion: version,
+        dataMountpoint: REGISTRY_DATA_MOUNTPOINT,
+        redis: props.redis !== undefined,
+        notifications: props.notifications,
+      },
+      registries,
+      node: this.nodeExporter,
+      alertmanager: this.alertmanager,
+      ...(this.redisExporter ? { redisExporter: this.redisExporter } : {}),
+      publish: { port: m.prometheusPort, bindAddress: props.bindAddress },
+    });
+    const host = props.bindAddress === '0.0.0.0' ? 'localhost' : props.bindAddress;
+    const outputs: Record<string, PatternOutput> = {
+      prometheus_url: {
+        value: `http://${host}:${m.prometheusPort}`,
+        description: 'Prometheus (alerts, targets, queries); no login: published on the bind address only',
+      },
+    };
+    if (s.grafana) {
+      this.grafana = new Grafana(this, 'grafana', {
+        name: `${props.prefix}-grafana`,
+        network: props.network,
+        prometheus: this.prometheus,
+        image: s.grafanaImage,
+        publish: { port: m.grafanaPort, bindAddress: props.bindAddress },
+      });
+      outputs.grafana_url = { value: `http://${host}:${m.grafanaPort}`, description: 'Grafana (user admin)' };
+      outputs.grafana_admin_password = {
+        value: this.grafana.adminPassword,
+        sensitive: true,
+        description: "Grafana's generated admin password",
+      };
+    }
+    this.outputs = outputs;
+  }
+}
