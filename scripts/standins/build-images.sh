@@ -62,6 +62,10 @@ auth_server="$(ls -d "$CACHE"/docker_auth-1.14.0-*/auth_server 2>/dev/null | hea
 ctx="$(mktemp -d)"; cp -r "$here/docker_auth/." "$ctx/"; cp "$auth_server" "$ctx/auth_server"
 build cesanta/docker_auth:1.14.0 "$ctx"; rm -rf "$ctx"
 build redis:7.0-alpine "$here/redis"
+build prom/prometheus:v2.42.0 "$here/prometheus"
+build prom/alertmanager:v0.25.0 "$here/alertmanager"
+build prom/node-exporter:v1.5.0 "$here/node-exporter"
+build oliver006/redis_exporter:v1.45.0 "$here/redis-exporter"
 
 ui_tar="docker-registry-ui-2.5.7.tar.gz"
 [ -f "$VENDOR/SHA256SUMS" ] || fail "step ui: no $VENDOR/SHA256SUMS (set REGISTRY_PLATFORM_VENDOR)"

@@ -3,17 +3,32 @@
 // is reachable from the tests).
 // `token3` is the token stack on registry 3 (the other key-id dialect), on its own ports.
 // With E2E_VARIANT=changed, `secure` gets one more user: the e2e shows that a changed input
-// reaches the running registry on the next deploy.
+// reaches the running registry on the next deploy. `monitoring` runs without Grafana (no image
+// here) and with short alert timings and a webhook to the receiver the monitoring e2e runs.
 import { DEFAULT_USERS } from '../../lib/model/users';
 import { buildApp } from '../../stacks/app';
 import { TokenStack } from '../../stacks/token';
-import { CHANGED_USER, MIRROR_UPSTREAM_NET, MIRROR_UPSTREAM_URL, TOKEN3 } from './names';
+import { ALERT_RECEIVER, CHANGED_USER, MIRROR_UPSTREAM_NET, MIRROR_UPSTREAM_URL, TOKEN3 } from './names';
 
 const changed = process.env.E2E_VARIANT === 'changed';
 const app = buildApp(
   {},
   {
     mirror: { remoteUrl: MIRROR_UPSTREAM_URL, remoteNetwork: MIRROR_UPSTREAM_NET },
+    // Grafana is not packaged here, so its container is not run (its files are tested by schema);
+    // short intervals so that the registry-down alert fires and resolves within the test.
+    monitoring: {
+      monitoring: {
+        grafana: false,
+        scrapeInterval: '2s',
+        evaluationInterval: '2s',
+        alerts: { registryDownFor: '4s' },
+        groupWait: '1s',
+        groupInterval: '2s',
+        repeatInterval: '1h',
+        webhooks: [{ name: 'e2e', url: ALERT_RECEIVER.url }],
+      },
+    },
     ...(changed ? { secure: { users: [...DEFAULT_USERS, { name: CHANGED_USER }] } } : {}),
   },
 );
