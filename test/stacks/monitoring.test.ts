@@ -168,8 +168,14 @@ describe('monitoring added to other patterns', () => {
     expect(() => new TokenRegistry(stack, 'auth', { monitoring: { alerts: { errorRatio: 2 } } })).toThrow(
       /^auth\.monitoring\.alerts\.errorRatio: got 2; allowed: a number between 0 and 1/,
     );
-    expect(() => new HaRegistry(stack, 'edge', { monitoring: { scrapeInterval: '1.5s' } })).toThrow(
-      /^edge\.monitoring\.scrapeInterval: got "1\.5s"/,
+    expect(() => new HaRegistry(stack, 'edge', { port: 9090, monitoring: {} })).toThrow(
+      /^edge\.monitoring\.prometheusPort: got 9090; allowed: a port other than edge\.port \(9090\)/,
     );
+    expect(
+      () =>
+        new HaRegistry(new TerraformStack(Testing.app(), 's'), 'edge', {
+          monitoring: { scrapeInterval: '1.5s' },
+        }),
+    ).toThrow(/^edge\.monitoring\.scrapeInterval: got "1\.5s"/);
   });
 });

@@ -146,3 +146,12 @@ export function resolvePatternMonitoring(
   });
   return { spec: resolved, ...ports };
 }
+
+/** The host ports monitoring publishes, by prop path under the pattern, for a port-clash check. */
+export function monitoringPorts(m: ResolvedPatternMonitoring | undefined): Record<string, number> {
+  if (m === undefined) return {};
+  return {
+    'monitoring.prometheusPort': m.prometheusPort,
+    ...(m.spec.grafana ? { 'monitoring.grafanaPort': m.grafanaPort } : {}),
+  };
+}

@@ -10,6 +10,7 @@ import {
 import { DEFAULT_USERS, resolveHtpasswdUsers, ResolvedUser, UserSpec } from '../users';
 import {
   checkDistinctPorts,
+  monitoringPorts,
   CertificateNamesProps,
   PatternBaseProps,
   resolveExtraHostnames,
@@ -73,8 +74,8 @@ export function resolveHaRegistry(
   const props = checkSpec(path, given) as HaRegistryProps;
   const port = resolvePort(`${path}.port`, props.port, 5443);
   const httpPort = resolvePort(`${path}.httpPort`, props.httpPort, 5080);
-  checkDistinctPorts(path, { port, httpPort });
   const monitoring = resolvePatternMonitoring(`${path}.monitoring`, props.monitoring);
+  checkDistinctPorts(path, { port, httpPort, ...monitoringPorts(monitoring) });
   return {
     ...(monitoring !== undefined ? { monitoring } : {}),
     ...resolvePatternBase(path, props, defaultPrefix),

@@ -13,6 +13,7 @@ import {
   resolvePatternBase,
   resolvePort,
   checkDistinctPorts,
+  monitoringPorts,
   resolveTlsMinimum,
   PatternMonitoringProps,
   resolvePatternMonitoring,
@@ -73,8 +74,8 @@ export function resolveSecureRegistry(
   const ui = resolveFlag(`${path}.ui`, props.ui, true);
   const port = resolvePort(`${path}.port`, props.port, 5443);
   const uiPort = resolvePort(`${path}.uiPort`, props.uiPort, 8080);
-  if (ui) checkDistinctPorts(path, { port, uiPort });
   const monitoring = resolvePatternMonitoring(`${path}.monitoring`, props.monitoring);
+  checkDistinctPorts(path, { port, ...(ui ? { uiPort } : {}), ...monitoringPorts(monitoring) });
   return {
     ...(monitoring !== undefined ? { monitoring } : {}),
     ...resolvePatternBase(path, props, defaultPrefix),

@@ -6,6 +6,7 @@ import { ResolvedTokenServer, resolveTokenServer } from '../token-server';
 import { UserSpec } from '../users';
 import {
   checkDistinctPorts,
+  monitoringPorts,
   PatternBaseProps,
   resolveFlag,
   resolveHostname,
@@ -79,7 +80,6 @@ export function resolveTokenRegistry(
   const port = resolvePort(`${path}.port`, props.port, 5446);
   const tokenPort = resolvePort(`${path}.tokenPort`, props.tokenPort, 5447);
   const uiPort = resolvePort(`${path}.uiPort`, props.uiPort, 8081);
-  checkDistinctPorts(path, { port, tokenPort, ...(ui ? { uiPort } : {}) });
   // The token server's own spec, under the pattern's prop names: `<path>.roles`, `<path>.users`,
   // `<path>.tlsMinimumVersion`, `<path>.tokenLifetimeSeconds`, `<path>.registryVersion`.
   const tokenServer = resolveTokenServer(path, {
@@ -90,6 +90,7 @@ export function resolveTokenRegistry(
     ...(props.tokenLifetimeSeconds !== undefined ? { tokenLifetimeSeconds: props.tokenLifetimeSeconds } : {}),
   });
   const monitoring = resolvePatternMonitoring(`${path}.monitoring`, props.monitoring);
+  checkDistinctPorts(path, { port, tokenPort, ...(ui ? { uiPort } : {}), ...monitoringPorts(monitoring) });
   return {
     ...(monitoring !== undefined ? { monitoring } : {}),
     ...base,
