@@ -9,7 +9,7 @@ import { RegistryUi } from '../constructs/registry-ui';
 import { RegistryCertificates } from '../constructs/tls';
 import { LoadBalancerSpec, loadBalancerEndpoint, resolveLoadBalancer } from '../model/load-balancer';
 import { HaRegistryProps, ResolvedHaRegistry, resolveHaRegistry } from '../model/patterns/ha';
-import { RegistryMonitoring } from './registry-monitoring';
+import { monitoringNetworkOf, RegistryMonitoring } from './registry-monitoring';
 import {
   caOutputs,
   credentialsOutput,
@@ -56,9 +56,7 @@ export class HaRegistry extends Construct implements RegistryPattern {
     const p = resolveHaRegistry(path, props, path);
     this.props = p;
     const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
-    const monitoringNetwork = p.monitoring
-      ? new PlatformNetwork(this, 'monitoring-network', { name: `${p.prefix}-monitoring` })
-      : undefined;
+    const monitoringNetwork = monitoringNetworkOf(this, p.prefix, p.monitoring);
     this.tls = new RegistryCertificates(this, 'tls', {
       hostnames: [p.hostname, ...p.extraHostnames],
       serviceNames: ['lb', `${p.prefix}-lb`],
@@ -124,7 +122,6 @@ export class HaRegistry extends Construct implements RegistryPattern {
         platformNetwork: network,
         monitoring: p.monitoring,
         registries: replicas,
-        dataVolumeName: first.dataVolumeName,
         redis: this.redis,
         notifications: p.notifications.length > 0,
         bindAddress: p.bindAddress,

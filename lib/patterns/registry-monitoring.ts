@@ -22,10 +22,8 @@ export interface RegistryMonitoringProps {
   readonly platformNetwork: PlatformNetwork;
   /** The validated monitoring props. */
   readonly monitoring: ResolvedPatternMonitoring;
-  /** The registries to scrape (each joined `network`). */
+  /** The registries to scrape (each joined `network`; they share one data volume, whose filesystem node-exporter reports). */
   readonly registries: readonly Registry[];
-  /** Their data volume (node-exporter reports its filesystem). */
-  readonly dataVolumeName: string;
   /** The platform's Redis, if it has one. */
   readonly redis?: RedisCache;
   /** Whether the registries send notifications. */
@@ -65,7 +63,9 @@ export class RegistryMonitoring extends Construct {
       if (e === undefined) throw new Error(`internal: registry ${i} has no metrics endpoint`);
       return e;
     });
-    const version = props.registries[0]?.spec.dialect.version ?? 2;
+    const first = props.registries[0];
+    if (first === undefined) throw new Error('internal: monitoring without a registry');
+    const version = first.spec.dialect.version;
     this.alertmanager = new Alertmanager(this, 'alertmanager', {
       name: `${props.prefix}-alertmanager`,
       network: props.network,
@@ -74,7 +74,7 @@ export class RegistryMonitoring extends Construct {
     this.nodeExporter = new NodeExporter(this, 'node-exporter', {
       name: `${props.prefix}-node-exporter`,
       network: props.network,
-      dataVolumeName: props.dataVolumeName,
+      dataVolumeName: first.dataVolumeName,
       image: s.nodeExporterImage,
     });
     if (props.redis !== undefined) {
@@ -126,4 +126,18 @@ export class RegistryMonitoring extends Construct {
     }
     this.outputs = outputs;
   }
+}
+
+/**
+ * The monitoring network of a pattern that asked for monitoring (child id `monitoring-network`,
+ * Docker name `<prefix>-monitoring`), made before its registries so that they can join it.
+ */
+export function monitoringNetworkOf(
+  scope: Construct,
+  prefix: string,
+  monitoring: ResolvedPatternMonitoring | undefined,
+): PlatformNetwork | undefined {
+  return monitoring
+    ? new PlatformNetwork(scope, 'monitoring-network', { name: `${prefix}-monitoring` })
+    : undefined;
 }

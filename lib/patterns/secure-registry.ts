@@ -5,7 +5,7 @@ import { Registry } from '../constructs/registry';
 import { RegistryUi } from '../constructs/registry-ui';
 import { RegistryCertificates, suppliedTls, TlsMaterial, withTlsReferences } from '../constructs/tls';
 import { ResolvedSecureRegistry, resolveSecureRegistry, SecureRegistryProps } from '../model/patterns/secure';
-import { RegistryMonitoring } from './registry-monitoring';
+import { monitoringNetworkOf, RegistryMonitoring } from './registry-monitoring';
 import {
   caOutputs,
   credentialsOutput,
@@ -51,9 +51,7 @@ export class SecureRegistry extends Construct implements RegistryPattern {
     );
     this.props = p;
     const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
-    const monitoringNetwork = p.monitoring
-      ? new PlatformNetwork(this, 'monitoring-network', { name: `${p.prefix}-monitoring` })
-      : undefined;
+    const monitoringNetwork = monitoringNetworkOf(this, p.prefix, p.monitoring);
     this.tls =
       p.tls !== undefined
         ? suppliedTls(p.tls, `${path}.tls`)
@@ -93,7 +91,6 @@ export class SecureRegistry extends Construct implements RegistryPattern {
         platformNetwork: network,
         monitoring: p.monitoring,
         registries: [this.registry],
-        dataVolumeName: this.registry.dataVolumeName,
         notifications: false,
         bindAddress: p.bindAddress,
       });

@@ -5,7 +5,7 @@ import { RegistryUi } from '../constructs/registry-ui';
 import { RegistryCertificates } from '../constructs/tls';
 import { TokenServer } from '../constructs/token-server';
 import { ResolvedTokenRegistry, resolveTokenRegistry, TokenRegistryProps } from '../model/patterns/token';
-import { RegistryMonitoring } from './registry-monitoring';
+import { monitoringNetworkOf, RegistryMonitoring } from './registry-monitoring';
 import {
   caOutputs,
   credentialsOutput,
@@ -51,9 +51,7 @@ export class TokenRegistry extends Construct implements RegistryPattern {
     this.props = p;
     const t = p.tokenServer;
     const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
-    const monitoringNetwork = p.monitoring
-      ? new PlatformNetwork(this, 'monitoring-network', { name: `${p.prefix}-monitoring` })
-      : undefined;
+    const monitoringNetwork = monitoringNetworkOf(this, p.prefix, p.monitoring);
     this.tls = new RegistryCertificates(this, 'tls', {
       hostnames: [p.hostname],
       serviceNames: ['registry', `${p.prefix}-registry`],
@@ -106,7 +104,6 @@ export class TokenRegistry extends Construct implements RegistryPattern {
         platformNetwork: network,
         monitoring: p.monitoring,
         registries: [this.registry],
-        dataVolumeName: this.registry.dataVolumeName,
         notifications: false,
         bindAddress: p.bindAddress,
       });
