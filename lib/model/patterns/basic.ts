@@ -1,6 +1,11 @@
 import { checkSpec } from '../checks';
-import { RegistryDialect } from '../dialect';
-import { PatternBaseProps, resolveFlag, resolvePatternBase, resolvePort } from './common';
+import {
+  PatternBaseProps,
+  resolveFlag,
+  resolvePatternBase,
+  resolvePort,
+  ResolvedPatternBase,
+} from './common';
 
 /** Props of the basic pattern: one registry, no TLS, no auth. */
 export interface BasicRegistryProps extends PatternBaseProps {
@@ -11,11 +16,7 @@ export interface BasicRegistryProps extends PatternBaseProps {
 }
 
 /** {@link BasicRegistryProps} validated, with defaults filled in. */
-export interface ResolvedBasicRegistry {
-  readonly prefix: string;
-  readonly bindAddress: string;
-  readonly dialect: RegistryDialect;
-  readonly registryImage?: string;
+export interface ResolvedBasicRegistry extends ResolvedPatternBase {
   readonly port: number;
   readonly deleteEnabled: boolean;
 }

@@ -1,6 +1,5 @@
 import { checkSpec } from '../checks';
 import { checkInt } from '../checks';
-import { RegistryDialect } from '../dialect';
 import { TlsMinimumVersion } from '../http';
 import {
   NotificationEndpointSpec,
@@ -22,6 +21,7 @@ import {
   PatternMonitoringProps,
   resolvePatternMonitoring,
   ResolvedPatternMonitoring,
+  ResolvedPatternBase,
 } from './common';
 
 /** Props of the HA pattern: nginx over N replicas sharing storage, Redis and one `http.secret`. */
@@ -47,12 +47,8 @@ export interface HaRegistryProps extends PatternBaseProps, CertificateNamesProps
 }
 
 /** {@link HaRegistryProps} validated, with defaults filled in. */
-export interface ResolvedHaRegistry {
+export interface ResolvedHaRegistry extends ResolvedPatternBase {
   readonly monitoring?: ResolvedPatternMonitoring;
-  readonly prefix: string;
-  readonly bindAddress: string;
-  readonly dialect: RegistryDialect;
-  readonly registryImage?: string;
   readonly hostname: string;
   readonly extraHostnames: readonly string[];
   readonly port: number;

@@ -1,10 +1,15 @@
 import { checkSpec } from '../checks';
 import { checkDockerName, checkDuration, checkUrl, checkWord } from '../checks';
-import { RegistryDialect } from '../dialect';
 import { SpecError } from '../errors';
 import { checkSecret, SecretRef } from '../secret';
 import { DEFAULT_USERS, resolveHtpasswdUsers, ResolvedUser, UserSpec } from '../users';
-import { PatternBaseProps, resolveHostname, resolvePatternBase, resolvePort } from './common';
+import {
+  PatternBaseProps,
+  resolveHostname,
+  resolvePatternBase,
+  resolvePort,
+  ResolvedPatternBase,
+} from './common';
 
 /** Props of the mirror pattern: a pull-through cache over TLS with htpasswd users. */
 export interface MirrorRegistryProps extends PatternBaseProps {
@@ -31,11 +36,7 @@ export interface MirrorRegistryProps extends PatternBaseProps {
 }
 
 /** {@link MirrorRegistryProps} validated, with defaults filled in. */
-export interface ResolvedMirrorRegistry {
-  readonly prefix: string;
-  readonly bindAddress: string;
-  readonly dialect: RegistryDialect;
-  readonly registryImage?: string;
+export interface ResolvedMirrorRegistry extends ResolvedPatternBase {
   readonly remoteUrl: string;
   readonly remoteUsername?: string;
   readonly remotePassword?: SecretRef;

@@ -1,5 +1,4 @@
 import { checkSpec } from '../checks';
-import { RegistryDialect } from '../dialect';
 import { TlsMinimumVersion } from '../http';
 import { resolveSuppliedTls, SuppliedTlsSpec } from '../tls';
 import { DEFAULT_USERS, resolveHtpasswdUsers, ResolvedUser, UserSpec } from '../users';
@@ -18,6 +17,7 @@ import {
   PatternMonitoringProps,
   resolvePatternMonitoring,
   ResolvedPatternMonitoring,
+  ResolvedPatternBase,
 } from './common';
 
 /** The UI image every pattern uses unless told otherwise. */
@@ -46,12 +46,8 @@ export interface SecureRegistryProps extends PatternBaseProps, CertificateNamesP
 }
 
 /** {@link SecureRegistryProps} validated, with defaults filled in. */
-export interface ResolvedSecureRegistry {
+export interface ResolvedSecureRegistry extends ResolvedPatternBase {
   readonly monitoring?: ResolvedPatternMonitoring;
-  readonly prefix: string;
-  readonly bindAddress: string;
-  readonly dialect: RegistryDialect;
-  readonly registryImage?: string;
   readonly hostname: string;
   readonly extraHostnames: readonly string[];
   readonly port: number;

@@ -1,6 +1,5 @@
 import { checkSpec } from '../checks';
 import { RoleSpec } from '../access';
-import { RegistryDialect } from '../dialect';
 import { TlsMinimumVersion } from '../http';
 import { ResolvedTokenServer, resolveTokenServer } from '../token-server';
 import { UserSpec } from '../users';
@@ -16,6 +15,7 @@ import {
   PatternMonitoringProps,
   resolvePatternMonitoring,
   ResolvedPatternMonitoring,
+  ResolvedPatternBase,
 } from './common';
 import { DEFAULT_UI_IMAGE } from './secure';
 
@@ -51,12 +51,8 @@ export interface TokenRegistryProps extends PatternBaseProps {
 }
 
 /** {@link TokenRegistryProps} validated, with defaults filled in. */
-export interface ResolvedTokenRegistry {
+export interface ResolvedTokenRegistry extends ResolvedPatternBase {
   readonly monitoring?: ResolvedPatternMonitoring;
-  readonly prefix: string;
-  readonly bindAddress: string;
-  readonly dialect: RegistryDialect;
-  readonly registryImage?: string;
   readonly hostname: string;
   readonly port: number;
   readonly tokenPort: number;
