@@ -74,3 +74,6 @@ ctx="$(mktemp -d)"
 tar -xzf "$VENDOR/$ui_tar" -C "$ctx" --strip-components=1
 cp "$here/ui/Dockerfile" "$ctx/Dockerfile"
 build joxit/docker-registry-ui:2.5.7 "$ctx"; rm -rf "$ctx"
+
+for role in server signer; do build "notary:$role-0.7.0" "$here/notary-$role"; done
+build mariadb:10.11 "$here/mariadb"
