@@ -23,3 +23,5 @@ export * from './alertmanager';
 export * from './node-exporter';
 export * from './redis-exporter';
 export * from './grafana';
+export * from './notary';
+export * from './notary-migrations';

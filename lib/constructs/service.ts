@@ -83,11 +83,28 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([k, v]) => `${k}=${terraformString(v)}`),
   ];
+  const job = plan.runOnce === true;
   const config: ContainerConfig = {
     name: plan.name,
     image: image.imageId,
-    restart: 'unless-stopped',
-    mustRun: true,
+    ...(job
+      ? {
+          // Created, started and waited for (`attach`); a stopped job is what a deploy leaves, so
+          // `must_run` is off and the plan after it stays empty. Its exit code is checked below.
+          restart: 'no',
+          mustRun: false,
+          attach: true,
+          logs: false,
+          lifecycle: {
+            postcondition: [
+              {
+                condition: '${self.exit_code == 0}',
+                errorMessage: `The job ${plan.name} failed; see \`docker logs ${plan.name}\`.`,
+              },
+            ],
+          },
+        }
+      : { restart: 'unless-stopped', mustRun: true }),
     ...(plan.command !== undefined ? { command: [...plan.command] } : {}),
     ...(plan.user !== undefined ? { user: plan.user } : {}),
     ...(env.length > 0 ? { env } : {}),
@@ -118,6 +135,13 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
     ...(dependsOn.length > 0 ? { dependsOn } : {}),
   };
   const container = new Container(scope, 'container', config);
+  if (job) {
+    suppressHardeningRule(
+      container,
+      'RP-5.26',
+      'a run-once job: the deploy waits for it to exit and checks its exit code',
+    );
+  }
   if (!plan.rootFilesystem.readOnly) suppressHardeningRule(container, 'RP-5.12', plan.rootFilesystem.reason);
   const everywhere = plan.ports.filter((p) => p.bindAddress === '0.0.0.0').map((p) => p.hostPort);
   if (everywhere.length > 0) {

@@ -26,3 +26,5 @@ export * from './go-duration';
 export * from './monitoring';
 export * from './prometheus-duration';
 export * from './alert-rules';
+export * from './notary';
+export * from './notary-migrations';

@@ -6,3 +6,4 @@ export * from './load-balancer-plan';
 export * from './ui-plan';
 export * from './token-server-plan';
 export * from './monitoring-plans';
+export * from './notary-plans';

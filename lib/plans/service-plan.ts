@@ -77,6 +77,11 @@ export interface ServicePlan {
   readonly memoryMb: number;
   /** Its health check. @default none */
   readonly healthCheck?: PlannedHealthCheck;
+  /**
+   * A job, not a service: it runs to completion during the deploy, which fails when it exits
+   * non-zero, and is never restarted (a migration). @default false
+   */
+  readonly runOnce?: boolean;
 }
 
 /** A writable, non-executable `/tmp` for a read-only root. */

@@ -14,3 +14,5 @@ export * from './secret-slots';
 export * from './prometheus-config';
 export * from './alertmanager-config';
 export * from './grafana-provisioning';
+export * from './notary-config';
+export * from './notary-database';

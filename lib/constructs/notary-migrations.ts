@@ -1,0 +1,29 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SpecError } from '../model/errors';
+import { NotaryMigrations, MigrationFile } from '../model/notary-migrations';
+
+/**
+ * Reads Notary's MySQL migrations from the `migrations/` folder of a notary release
+ * (`server/mysql/*.up.sql` and `signer/mysql/*.up.sql`). The library does not ship them (they are
+ * Notary's, Apache-2.0): fetch the notary v0.7.0 release and point here. The files are checked
+ * against that release's checksums when the {@link Notary} construct resolves them.
+ * @throws SpecError naming `path` when the folder or one of its parts is missing
+ */
+export function readNotaryMigrations(directory: string, path = 'notaryMigrations'): NotaryMigrations {
+  const one = (service: 'server' | 'signer'): MigrationFile[] => {
+    const dir = join(directory, service, 'mysql');
+    if (typeof directory !== 'string' || !existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new SpecError(
+        path,
+        directory,
+        `allowed: the migrations/ folder of a notary v0.7.0 release, with ${service}/mysql/*.up.sql in it (${dir} is not a folder)`,
+      );
+    }
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.up.sql'))
+      .sort()
+      .map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
+  };
+  return { server: one('server'), signer: one('signer') };
+}
