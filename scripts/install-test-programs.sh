@@ -6,6 +6,8 @@
 #  - docker_auth 1.14.0 (the token server) built from its vendored release source
 #    ($REGISTRY_PLATFORM_VENDOR, default ../shared/vendor beside the project; the Go module proxy
 #    refuses that module), checksum verified, cached under a key of version and tarball checksum;
+#  - cosign v2.6.5 built from its Go module (github.com/sigstore/cosign/v2), cached by version;
+#  - Notary's migrations unpacked from the vendored notary v0.7.0 release (scripts/notary-migrations.sh);
 #  - the npm cache warmed with what a user project installs beside this package (its dependencies
 #    and its peers at the tested versions), so the pack-and-install test runs offline.
 # Prints where each program is; fails with a message naming the step that failed.
@@ -79,6 +81,17 @@ if [ ! -x "$gocheck" ]; then
   (cd "$gc_src" && CGO_ENABLED=0 go build -trimpath -o "$gocheck.tmp" .) || fail "step gocheck: go build failed"
   mv "$gocheck.tmp" "$gocheck"
 fi
+COSIGN_VERSION="v2.6.5"
+cosign="$CACHE/cosign-$COSIGN_VERSION/cosign"
+if [ ! -x "$cosign" ]; then
+  command -v go >/dev/null 2>&1 || fail "step cosign: Go is needed to build cosign"
+  echo "step cosign: building github.com/sigstore/cosign/v2/cmd/cosign@$COSIGN_VERSION (about 3 minutes)"
+  mkdir -p "$(dirname "$cosign")"
+  GOBIN="$(dirname "$cosign")" CGO_ENABLED=0 go install -trimpath "github.com/sigstore/cosign/v2/cmd/cosign@$COSIGN_VERSION" \
+    || fail "step cosign: go install failed"
+fi
+"$root/scripts/notary-migrations.sh" || fail "step notary-migrations: see the message above"
+
 user_deps="$(node -e '
   const p = require(process.argv[1]);
   const all = { ...p.dependencies, ...Object.fromEntries(Object.keys(p.peerDependencies || {}).map((n) => [n, p.devDependencies[n]])) };
@@ -104,3 +117,4 @@ echo "redis: $(redis-server --version)"
 echo "skopeo: $(skopeo --version)"
 echo "promtool: $(promtool --version 2>&1 | head -n1)"
 echo "amtool: $(amtool --version 2>&1 | head -n1)"
+echo "cosign: $cosign ($("$cosign" version 2>&1 | sed -n 's/^GitVersion: *//p'))"

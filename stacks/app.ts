@@ -5,9 +5,10 @@ import { MirrorStack, MirrorStackProps } from './mirror';
 import { MonitoringStack, MonitoringStackProps } from './monitoring';
 import { SecureStack, SecureStackProps } from './secure';
 import { TokenStack, TokenStackProps } from './token';
+import { TrustStack, TrustStackProps } from './trust';
 
 /** The stacks this project synthesizes by default, by name. */
-export const DEFAULT_STACKS = ['basic', 'secure', 'ha', 'mirror', 'token', 'monitoring'] as const;
+export const DEFAULT_STACKS = ['basic', 'secure', 'ha', 'mirror', 'token', 'monitoring', 'trust'] as const;
 
 /** Parameters that replace a default stack's own, by stack name (for example a mirror's upstream). */
 export interface AppOverrides {
@@ -23,13 +24,15 @@ export interface AppOverrides {
   readonly token?: TokenStackProps;
   /** Parameters of `monitoring`. */
   readonly monitoring?: MonitoringStackProps;
+  /** Parameters of `trust`. */
+  readonly trust?: TrustStackProps;
 }
 
 /**
  * Builds the default app, every stack bound to 127.0.0.1 with its default parameters and its own
  * ports so that all can run on one host: `basic` (5000), `secure` (5443, UI 8080), `ha` (6443,
- * redirect 6080), `mirror` (5444), `token` (5446, token server 5447, UI 8081) and `monitoring` (5450, Prometheus
- * 9090, Grafana 3000).
+ * redirect 6080), `mirror` (5444), `token` (5446, token server 5447, UI 8081), `monitoring` (5450, Prometheus
+ * 9090, Grafana 3000) and `trust` (5460, UI 8083, Notary 4443).
  */
 export function buildApp(config: AppConfig = {}, overrides: AppOverrides = {}): App {
   const app = new App(config);
@@ -39,5 +42,6 @@ export function buildApp(config: AppConfig = {}, overrides: AppOverrides = {}): 
   new MirrorStack(app, 'mirror', overrides.mirror);
   new TokenStack(app, 'token', overrides.token);
   new MonitoringStack(app, 'monitoring', overrides.monitoring);
+  new TrustStack(app, 'trust', overrides.trust);
   return app;
 }

@@ -6,3 +6,4 @@ export * from './mirror';
 export * from './secure';
 export * from './token';
 export * from './monitoring';
+export * from './trust';

@@ -10,3 +10,4 @@ export * from './ha-registry';
 export * from './mirror-registry';
 export * from './token-registry';
 export * from './registry-monitoring';
+export * from './trusted-registry';

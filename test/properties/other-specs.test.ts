@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import {
   resolveBasicRegistry,
+  resolveNotary,
+  resolveTrustedRegistry,
   resolveGeneratedTls,
   resolveHaRegistry,
   resolveLoadBalancer,
@@ -138,6 +140,24 @@ const SPECS: [string, Resolver, Record<string, unknown>][] = [
       tokenLifetimeSeconds: 900,
       ui: true,
     },
+  ],
+  [
+    'notary',
+    ((p: string, s: never) => resolveNotary(p, s, 'h:5460/')) as Resolver,
+    {
+      port: 4443,
+      logLevel: 'info',
+      keyAlgorithm: 'ecdsa',
+      passphraseAlias: 'primary',
+      gunPrefixes: ['h:5460/'],
+      images: { server: 'notary:server-0.7.0' },
+      databaseWaitSeconds: 60,
+    },
+  ],
+  [
+    'trust pattern',
+    ((p: string, s: never) => resolveTrustedRegistry(p, s, 't')) as Resolver,
+    { hostname: 'h', port: 5460, uiPort: 8083, notary: { port: 4443 }, users: [{ name: 'admin' }], ui: true },
   ],
 ];
 

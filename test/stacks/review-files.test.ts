@@ -3,6 +3,7 @@
  * given, beside the stack's cdk.tf.json, as the service reads it, secrets as references. Each
  * stack's files are a reviewed snapshot.
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,8 +55,14 @@ describe('files written for review', () => {
   });
 
   test.each([...DEFAULT_STACKS])('snapshot of the %s stack files (reviewed)', (stack) => {
+    // Notary's own migrations stand in the snapshot as their checksum: the project does not copy them.
     const files = Object.fromEntries(
-      written.filter((f) => f.startsWith(`stacks/${stack}/`)).map((f) => [f, read(f)]),
+      written
+        .filter((f) => f.startsWith(`stacks/${stack}/`))
+        .map((f) => [
+          f,
+          f.endsWith('.up.sql') ? `sha256:${createHash('sha256').update(read(f)).digest('hex')}` : read(f),
+        ]),
     );
     expect(Object.keys(files).length).toBeGreaterThan(0);
     expect(files).toMatchSnapshot();

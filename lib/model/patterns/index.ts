@@ -5,3 +5,4 @@ export * from './secure';
 export * from './ha';
 export * from './mirror';
 export * from './token';
+export * from './trust';
