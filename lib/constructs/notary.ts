@@ -47,7 +47,8 @@ export interface NotaryProps extends NotarySpec {
  *   their own (child `internal-ca`): the signer requires a client certificate from it, and a
  *   server certificate cannot stand in for a client one.
  * - The database root password, each service's database password and the signer's key
- *   passphrase are generated once and kept in state.
+ *   passphrase are generated once and kept in state (the root password and the passphrase may be
+ *   supplied instead, so that the kept database volume can be used again after a destroy).
  * - A run-once job (`migrate`) creates the databases and least-privilege users and applies
  *   Notary's migrations before the services start; run again, it applies only newer ones.
  * - The trust data lives in a named volume that outlives the containers (not deleted by destroy).
@@ -104,11 +105,11 @@ export class Notary extends Construct {
 
     const password = (pid: string): string => new Password(this, pid, { length: 32, special: false }).result;
     const passwords = {
-      root: engineSecret(password('db-root-password')),
+      root: this.spec.databaseRootPassword ?? engineSecret(password('db-root-password')),
       server: engineSecret(password('db-server-password')),
       signer: engineSecret(password('db-signer-password')),
     };
-    const passphrase = engineSecret(password('signer-passphrase'));
+    const passphrase = this.spec.signerPassphrase ?? engineSecret(password('signer-passphrase'));
     const database = { host: 'notary-db', port: NOTARY_PORTS.database };
     const signer = { host: 'notary-signer', port: NOTARY_PORTS.signer };
 
@@ -127,6 +128,7 @@ export class Notary extends Construct {
       database,
       passwords,
       migrations,
+      dataVolumeName: this.databaseVolumeName,
     });
     const migrate = realizeService(new Construct(this, 'migrate'), migratePlan, {
       network,

@@ -9,6 +9,9 @@ import { startsAfter } from './private/started-with';
 import { uploads } from './private/terraform-text';
 import { terraformString } from './private/secret-values';
 
+/** The label a run-once job carries (tools that wait for a stack's services skip it). */
+export const JOB_LABEL = 'org.registry-platform.job';
+
 /** How a planned service is tied to the rest of the stack. */
 export interface ServiceWiring {
   /** The platform network it joins (with the plan's aliases). */
@@ -84,6 +87,7 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
       .map(([k, v]) => `${k}=${terraformString(v)}`),
   ];
   const job = plan.runOnce === true;
+  const labels = [...(ordering.labels ?? []), ...(job ? [{ label: JOB_LABEL, value: 'run once' }] : [])];
   const config: ContainerConfig = {
     name: plan.name,
     image: image.imageId,
@@ -131,7 +135,7 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
           ...(check.waitForHealthy ? { wait: true, waitTimeout: 120 } : {}),
         }
       : {}),
-    ...(ordering.labels !== undefined ? { labels: ordering.labels } : {}),
+    ...(labels.length > 0 ? { labels } : {}),
     ...(dependsOn.length > 0 ? { dependsOn } : {}),
   };
   const container = new Container(scope, 'container', config);

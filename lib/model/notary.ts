@@ -1,5 +1,6 @@
 import { checkImage, checkInt, checkList, checkOneOf, checkSpec } from './checks';
 import { SpecError } from './errors';
+import { checkSecret, SecretRef } from './secret';
 
 /** Log levels notary-server and notary-signer accept (logrus). */
 export const NOTARY_LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'fatal', 'panic'] as const;
@@ -47,6 +48,17 @@ export interface NotarySpec {
   readonly images?: NotaryImages;
   /** Seconds the migration job waits for the database to answer. @default 60 */
   readonly databaseWaitSeconds?: number;
+  /**
+   * The database root password, a secret reference. The database volume outlives `destroy`, but a
+   * generated password does not: supply this (and `signerPassphrase`) to use the kept trust data
+   * after a destroy. @default generated (letters and digits) and kept in state
+   */
+  readonly databaseRootPassword?: SecretRef;
+  /**
+   * The passphrase that encrypts the signer's keys in the database, a secret reference: without
+   * the one the keys were stored with, they cannot be read. @default generated and kept in state
+   */
+  readonly signerPassphrase?: SecretRef;
 }
 
 /** A {@link NotarySpec} validated, with defaults filled in. */
@@ -58,6 +70,8 @@ export interface ResolvedNotary {
   readonly gunPrefixes: readonly string[];
   readonly images: { readonly server: string; readonly signer: string; readonly database: string };
   readonly databaseWaitSeconds: number;
+  readonly databaseRootPassword?: SecretRef;
+  readonly signerPassphrase?: SecretRef;
 }
 
 /** Notary's two databases and the user each service connects as. */
@@ -110,5 +124,23 @@ export function resolveNotary(
       database: checkImage(`${path}.images.database`, images.database ?? 'mariadb:10.11'),
     },
     databaseWaitSeconds: checkInt(`${path}.databaseWaitSeconds`, spec.databaseWaitSeconds ?? 60, 5, 600),
+    ...(spec.databaseRootPassword !== undefined
+      ? {
+          databaseRootPassword: checkSecret(
+            `${path}.databaseRootPassword`,
+            spec.databaseRootPassword,
+            'the database root password',
+          ),
+        }
+      : {}),
+    ...(spec.signerPassphrase !== undefined
+      ? {
+          signerPassphrase: checkSecret(
+            `${path}.signerPassphrase`,
+            spec.signerPassphrase,
+            "the signer's key passphrase",
+          ),
+        }
+      : {}),
   };
 }

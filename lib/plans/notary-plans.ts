@@ -83,6 +83,7 @@ export function notaryMigrationPlan(input: {
   readonly database: NotaryAddress;
   readonly passwords: NotaryDatabasePasswords;
   readonly migrations: ResolvedNotaryMigrations;
+  readonly dataVolumeName: string;
 }): ServicePlan {
   return {
     name: input.name,

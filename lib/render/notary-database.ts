@@ -32,6 +32,8 @@ export function renderNotaryMigrationJob(
     readonly database: NotaryAddress;
     readonly passwords: NotaryDatabasePasswords;
     readonly migrations: ResolvedNotaryMigrations;
+    /** The database's data volume (named when its root password does not match). */
+    readonly dataVolumeName: string;
   },
 ): RenderedFile[] {
   const dir = NOTARY_MIGRATE_DIR;
@@ -66,6 +68,7 @@ export function renderNotaryMigrationJob(
 
   const script = renderTemplate('notary/migrate.sh.hbs', {
     dir,
+    volume: inputs.dataVolumeName,
     waitSeconds: spec.databaseWaitSeconds,
     databases: SERVICES.map((service) => ({ service, database: NOTARY_DATABASES[service].database })),
   });

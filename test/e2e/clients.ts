@@ -132,6 +132,11 @@ export class DockerCli {
     this.previousCa = previous?.startsWith(E2E_MARK) ? undefined : previous;
   }
 
+  /** The client's config directory (`DOCKER_CONFIG` for tools that read its logins, such as cosign). */
+  public get configDir(): string {
+    return this.config;
+  }
+
   /** Installs the registry's CA where the daemon looks for it. */
   public trust(): this {
     if (this.registry.ca === undefined) throw new Error(`no CA for ${this.registry.host}`);
@@ -140,11 +145,12 @@ export class DockerCli {
     return this;
   }
 
-  /** Runs `docker <args>` with this client's config directory. */
-  public run(args: readonly string[], input?: string): Promise<RunResult> {
+  /** Runs `docker <args>` with this client's config directory (and more environment). */
+  public run(args: readonly string[], input?: string, env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
     return run('docker', ['--config', this.config, ...args], {
       timeoutMs: 180_000,
       ...(input !== undefined ? { input } : {}),
+      ...(Object.keys(env).length > 0 ? { env: { ...process.env, ...env } } : {}),
     });
   }
 

@@ -210,6 +210,10 @@ export interface ContainerState {
   /** `healthy`, `starting`, `unhealthy`, or '' without a health check. */
   readonly health: string;
   readonly readOnlyRoot: boolean;
+  /** A run-once job (label `org.registry-platform.job`): it must have exited 0. */
+  readonly job: boolean;
+  /** Exit code (meaningful once exited). */
+  readonly exitCode: number;
 }
 
 /** Every container whose name starts with `<prefix>-`. */
@@ -222,19 +226,21 @@ export async function containersOf(prefix: string): Promise<ContainerState[]> {
   const out = await docker([
     'inspect',
     '--format',
-    '{{.Name}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.HostConfig.ReadonlyRootfs}}',
+    '{{.Name}}|{{.State.Status}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|{{.HostConfig.ReadonlyRootfs}}|{{index .Config.Labels "org.registry-platform.job"}}|{{.State.ExitCode}}',
     ...names,
   ]);
   return out
     .trim()
     .split('\n')
     .map((line) => {
-      const [name, status, health, ro] = line.split('|');
+      const [name, status, health, ro, job, exitCode] = line.split('|');
       return {
         name: name!.replace(/^\//, ''),
         status: status!,
         health: health!,
         readOnlyRoot: ro === 'true',
+        job: job !== '',
+        exitCode: Number(exitCode),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -255,18 +261,22 @@ export const isCarrier = (c: ContainerState): boolean => c.name.endsWith('-confi
 
 /**
  * Waits (at most `ms`) until every service container of the stack runs and every one with a
- * health check is healthy; carriers must stay `created`. Resolves to how long it took.
+ * health check is healthy; carriers must stay `created` and run-once jobs must have exited 0
+ * (jobs are not counted in `expected`). Resolves to how long it took.
  */
 export async function waitHealthy(prefix: string, expected: number, ms = 120_000): Promise<number> {
   const started = Date.now();
   let last: ContainerState[] = [];
   while (Date.now() - started < ms) {
     last = await containersOf(prefix);
-    const services = last.filter((c) => !isCarrier(c));
+    const services = last.filter((c) => !isCarrier(c) && !c.job);
+    const failedJob = last.find((c) => c.job && c.status === 'exited' && c.exitCode !== 0);
+    if (failedJob) throw new Error(`${failedJob.name} exited ${failedJob.exitCode}`);
     const ok =
       services.length === expected &&
       services.every((c) => c.status === 'running' && (c.health === '' || c.health === 'healthy')) &&
-      last.filter(isCarrier).every((c) => c.status === 'created');
+      last.filter(isCarrier).every((c) => c.status === 'created') &&
+      last.filter((c) => c.job).every((c) => c.status === 'exited' && c.exitCode === 0);
     if (ok) return Date.now() - started;
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -56,3 +56,16 @@ export function gocheckBinary(): string {
   }
   return path;
 }
+
+/** Where cosign (built by scripts/install-test-programs.sh from its Go module, v2.6.5) is. */
+export function cosignBinary(): string {
+  const path =
+    process.env.COSIGN_BIN ??
+    join(
+      process.env.REGISTRY_PLATFORM_CACHE ?? join(homedir(), '.cache', 'registry-platform'),
+      'cosign-v2.6.5',
+      'cosign',
+    );
+  if (!existsSync(path)) throw new Error(`cosign not found at ${path}: run scripts/install-test-programs.sh`);
+  return path;
+}
