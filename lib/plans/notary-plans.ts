@@ -158,7 +158,8 @@ export function notarySignerPlan(input: {
 /**
  * Plans notary-server: HTTPS published for Docker clients (the certificate from the platform CA
  * they already trust), the signer reached over mutual TLS, MySQL storage; healthy when its own
- * health endpoint (which checks the database and the signer) answers, and a deploy waits for it.
+ * health endpoint answers (it checks the database; the signer only after several failed checks in
+ * a row), and a deploy waits for it.
  */
 export function notaryServerPlan(input: {
   readonly name: string;

@@ -32,6 +32,7 @@ describe('Notary spec', () => {
     [{ port: 0 }, 'n.port'],
     [{ logLevel: 'verbose' }, 'n.logLevel'],
     [{ keyAlgorithm: 'dsa' }, 'n.keyAlgorithm'],
+    [{ keyAlgorithm: 'rsa' }, 'n.keyAlgorithm'],
     [{ passphraseAlias: 'has-dash' }, 'n.passphraseAlias'],
     [{ passphraseAlias: '' }, 'n.passphraseAlias'],
     [{ gunPrefixes: ['no-slash'] }, 'n.gunPrefixes[0]'],
@@ -42,6 +43,12 @@ describe('Notary spec', () => {
   ])('%j is refused under %s', (spec, property) => {
     expect(errorOf(() => resolveNotary('n', spec as never, 'localhost:5460/')).property).toBe(property);
   });
+});
+
+test('rsa is refused with the reason: notary-signer 0.7 cannot create rsa keys', () => {
+  expect(errorOf(() => resolveNotary('n', { keyAlgorithm: 'rsa' as never }, 'h:1/')).message).toBe(
+    'n.keyAlgorithm: got "rsa"; allowed: ecdsa or ed25519 (notary-signer 0.7 cannot create rsa keys)',
+  );
 });
 
 describe("Notary's migrations", () => {
