@@ -253,3 +253,14 @@ test('cosign signs an image in the registry with a key; verify passes for it and
 });
 
 test('destroy leaves only the registry and trust data volumes', () => run.destroy('destroy'));
+
+test('a deploy onto the kept trust data with new generated secrets stops with a message that says why', async () => {
+  const r = await run.cdktf.run('trust-redeploy-new-secrets', ['deploy', 'trust', '--auto-approve']);
+  expect(r.code).not.toBe(0);
+  expect(r.output).toMatch(/The job trust-notary-migrate failed; see `docker logs trust-notary-migrate`/);
+  const log = await docker(['logs', 'trust-notary-migrate']);
+  expect(log).toMatch(
+    /the database refused the root password\. Its volume \(trust-notary-db\) was initialized with/,
+  );
+  expect(log).toMatch(/Supply notary\.databaseRootPassword/);
+});
