@@ -16,7 +16,7 @@ import {
   renderNotaryMigrationJob,
 } from '../render/notary-database';
 import { wholeFile } from '../render/secret-slots';
-import { ServicePlan, TMP_TMPFS } from './service-plan';
+import { httpsHealthCheck, ServicePlan, TMP_TMPFS } from './service-plan';
 
 /** Ports inside the Notary containers. */
 export const NOTARY_PORTS = { server: 4443, signer: 7899, database: 3306 } as const;
@@ -203,18 +203,6 @@ export function notaryServerPlan(input: {
     rootFilesystem: { readOnly: true },
     capabilities: [],
     memoryMb: 128,
-    healthCheck: {
-      test: [
-        'CMD',
-        'wget',
-        '--no-check-certificate',
-        '-q',
-        '-O',
-        '/dev/null',
-        `https://127.0.0.1:${port}/_notary_server/health`,
-      ],
-      startPeriod: '10s',
-      waitForHealthy: true,
-    },
+    healthCheck: httpsHealthCheck(port, '/_notary_server/health', '10s'),
   };
 }

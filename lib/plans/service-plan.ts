@@ -92,6 +92,26 @@ export function wgetHealthCheck(url: string, startPeriod = '5s', waitForHealthy 
   return { test: ['CMD', 'wget', '-q', '-O', '/dev/null', url], startPeriod, waitForHealthy };
 }
 
+/**
+ * A health check that fetches `https://127.0.0.1:<port><path>` with the image's busybox `wget`
+ * (ssl_client). The certificate is not checked: the address is 127.0.0.1, not a name in it.
+ */
+export function httpsHealthCheck(port: number, path = '/', startPeriod = '5s'): PlannedHealthCheck {
+  return {
+    test: [
+      'CMD',
+      'wget',
+      '--no-check-certificate',
+      '-q',
+      '-O',
+      '/dev/null',
+      `https://127.0.0.1:${port}${path}`,
+    ],
+    startPeriod,
+    waitForHealthy: true,
+  };
+}
+
 /** Docker's `KEY=value` list from a map, sorted by key so the plan never reorders it. */
 export function environmentList(env: Readonly<Record<string, string>>): string[] {
   return Object.keys(env)

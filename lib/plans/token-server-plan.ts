@@ -4,7 +4,7 @@ import { CertificateAndKey } from '../model/tls';
 import { ResolvedTokenServer } from '../model/token-server';
 import { wholeFile } from '../render/secret-slots';
 import { DOCKER_AUTH_PATHS, renderDockerAuthConfig } from '../render/docker-auth-config';
-import { ServicePlan, TMP_TMPFS } from './service-plan';
+import { httpsHealthCheck, ServicePlan, TMP_TMPFS } from './service-plan';
 
 /**
  * Plans docker_auth: its configuration (users with engine-supplied bcrypt hashes, the compiled
@@ -51,20 +51,7 @@ export function tokenServerPlan(input: {
     rootFilesystem: { readOnly: true },
     capabilities: [],
     memoryMb: 128,
-    // Its index page over HTTPS, fetched by the image's busybox wget (ssl_client); the certificate
-    // is not checked here (the address is 127.0.0.1, not a name in it).
-    healthCheck: {
-      test: [
-        'CMD',
-        'wget',
-        '--no-check-certificate',
-        '-q',
-        '-O',
-        '/dev/null',
-        `https://127.0.0.1:${input.spec.port}/`,
-      ],
-      startPeriod: '5s',
-      waitForHealthy: true,
-    },
+    // Its index page over HTTPS.
+    healthCheck: httpsHealthCheck(input.spec.port),
   };
 }

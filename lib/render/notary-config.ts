@@ -1,4 +1,4 @@
-import { NOTARY_DATABASES, ResolvedNotary } from '../model/notary';
+import { NOTARY_DATABASES, NotaryService, ResolvedNotary } from '../model/notary';
 import { SecretRef } from '../model/secret';
 import { RenderedFile } from './file';
 import { SecretSlots } from './secret-slots';
@@ -38,6 +38,20 @@ function dsn(user: string, password: string, db: NotaryAddress, database: string
   return `${user}:${password}@tcp(${db.host}:${db.port})/${database}?parseTime=True`;
 }
 
+/** The `storage` section of a service: MySQL as its own database user (the password placed raw). */
+function mysqlStorage(
+  slots: SecretSlots,
+  service: NotaryService,
+  db: NotaryAddress,
+  password: SecretRef,
+): { backend: 'mysql'; db_url: string } {
+  const { user, database } = NOTARY_DATABASES[service];
+  return {
+    backend: 'mysql',
+    db_url: dsn(user, slots.place('storage.db_url.password', password, 'raw'), db, database),
+  };
+}
+
 /** Pretty JSON with a final newline, as both programs read it. */
 function json(doc: object): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -61,7 +75,6 @@ export function renderNotaryServerConfig(
 ): RenderedFile {
   const p = NOTARY_PATHS.server;
   const slots = new SecretSlots();
-  const db = NOTARY_DATABASES.server;
   const doc = {
     server: { http_addr: `:${inputs.listenPort}`, tls_cert_file: p.tlsCertificate, tls_key_file: p.tlsKey },
     trust_service: {
@@ -74,15 +87,7 @@ export function renderNotaryServerConfig(
       tls_client_key: p.clientKey,
     },
     logging: { level: spec.logLevel },
-    storage: {
-      backend: 'mysql',
-      db_url: dsn(
-        db.user,
-        slots.place('storage.db_url.password', inputs.databasePassword, 'raw'),
-        inputs.database,
-        db.database,
-      ),
-    },
+    storage: mysqlStorage(slots, 'server', inputs.database, inputs.databasePassword),
     repositories: { gun_prefixes: [...spec.gunPrefixes] },
   };
   return slots.file(p.config, json(doc), '0440');
@@ -103,7 +108,6 @@ export function renderNotarySignerConfig(
 ): RenderedFile {
   const p = NOTARY_PATHS.signer;
   const slots = new SecretSlots();
-  const db = NOTARY_DATABASES.signer;
   const doc = {
     server: {
       grpc_addr: `:${inputs.grpcPort}`,
@@ -113,13 +117,7 @@ export function renderNotarySignerConfig(
     },
     logging: { level: spec.logLevel },
     storage: {
-      backend: 'mysql',
-      db_url: dsn(
-        db.user,
-        slots.place('storage.db_url.password', inputs.databasePassword, 'raw'),
-        inputs.database,
-        db.database,
-      ),
+      ...mysqlStorage(slots, 'signer', inputs.database, inputs.databasePassword),
       default_alias: spec.passphraseAlias,
     },
   };

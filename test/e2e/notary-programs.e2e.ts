@@ -4,9 +4,8 @@
 // algorithm for each accepted repository prefix; another prefix is refused). Certificates from
 // another CA are refused both ways: with a signer certificate or a client certificate another CA
 // signed, the same request fails.
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NotarySpec, resolveNotary, ResolvedNotary } from '../../lib/model/notary';
@@ -19,6 +18,7 @@ import {
   notarySignerPlan,
 } from '../../lib/plans/notary-plans';
 import { defaultNotaryMigrationsDir } from '../../stacks/trust';
+import { makeTestCa, makeTestLeaf } from '../helpers/certs';
 import { testSecret } from '../helpers/secrets';
 import { run } from './harness';
 import { logsOf, runPlan, RunningPlan, waitForCommand } from './plan-runner';
@@ -32,73 +32,6 @@ const database = { host: 'notary-db', port: 3306 };
 const signer = { host: 'notary-signer', port: 7899 };
 let db: RunningPlan | undefined;
 const started: RunningPlan[] = [];
-
-/** `openssl` in the test's directory. */
-function openssl(args: string[]): void {
-  execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-}
-
-/** A CA (EC P-256, one day) named `name`: `<name>.crt`, `<name>.key`. */
-function makeCa(name: string): void {
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.crt`,
-    '-subj',
-    `/CN=${name}`,
-    '-days',
-    '1',
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
-}
-
-/** A leaf `<name>.crt`/`.key` signed by `ca`, for `dns`, usable as a TLS server or client only. */
-function makeLeaf(name: string, ca: string, dns: string, usage: 'serverAuth' | 'clientAuth'): void {
-  openssl([
-    'req',
-    '-new',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    `${name}.key`,
-    '-out',
-    `${name}.csr`,
-    '-subj',
-    `/CN=${dns}`,
-  ]);
-  writeFileSync(join(dir, `${name}.ext`), `subjectAltName=DNS:${dns}\nextendedKeyUsage=${usage}\n`);
-  openssl([
-    'x509',
-    '-req',
-    '-in',
-    `${name}.csr`,
-    '-CA',
-    `${ca}.crt`,
-    '-CAkey',
-    `${ca}.key`,
-    '-CAcreateserial',
-    '-days',
-    '1',
-    '-extfile',
-    `${name}.ext`,
-    '-out',
-    `${name}.crt`,
-  ]);
-}
 
 /** A certificate and key as the plans take them (the key a test secret). */
 function material(name: string): { certificatePem: string; privateKeyPem: ReturnType<typeof testSecret> } {
@@ -185,13 +118,13 @@ async function stopPair(): Promise<void> {
 
 beforeAll(async () => {
   await clean();
-  makeCa('internal');
-  makeCa('other');
-  makeLeaf('signer', 'internal', 'notary-signer', 'serverAuth');
-  makeLeaf('client', 'internal', 'notary-server', 'clientAuth');
-  makeLeaf('public', 'other', 'localhost', 'serverAuth');
-  makeLeaf('signer-other', 'other', 'notary-signer', 'serverAuth');
-  makeLeaf('client-other', 'other', 'notary-server', 'clientAuth');
+  makeTestCa(dir, 'internal');
+  makeTestCa(dir, 'other');
+  makeTestLeaf(dir, 'signer', 'internal', 'DNS:notary-signer', 'serverAuth');
+  makeTestLeaf(dir, 'client', 'internal', 'DNS:notary-server', 'clientAuth');
+  makeTestLeaf(dir, 'public', 'other', 'DNS:localhost', 'serverAuth');
+  makeTestLeaf(dir, 'signer-other', 'other', 'DNS:notary-signer', 'serverAuth');
+  makeTestLeaf(dir, 'client-other', 'other', 'DNS:notary-server', 'clientAuth');
   await run('docker', ['network', 'create', NET]);
 });
 
@@ -273,35 +206,28 @@ test.each(VARIANTS)(
   },
 );
 
-test('notary-server refuses a signer whose certificate another CA signed', async () => {
-  await startPair(base, {
-    signer: 'signer-other',
-    client: 'client',
-    signerCa: 'internal',
-    clientCa: 'internal',
-  });
+/**
+ * Starts a pair with one certificate from the other CA: notary-server is up, but asking it for a
+ * timestamp key fails, and its log says why (`because`).
+ */
+async function expectRefused(certs: { signer: string; client: string }, because: RegExp): Promise<void> {
+  await startPair(base, { ...certs, signerCa: 'internal', clientCa: 'internal' });
   try {
     expect(await waitForCommand('np-server', HEALTH, 60)).toBe(true);
     expect(await timestampKey('localhost:5460/e2e/app')).toMatchObject({ ok: false });
-    expect(await logsOf('np-server')).toMatch(/certificate signed by unknown authority/);
+    expect(await logsOf('np-server')).toMatch(because);
   } finally {
     await stopPair();
   }
-});
+}
 
-test('notary-signer refuses notary-server when its client certificate comes from another CA', async () => {
-  await startPair(base, {
-    signer: 'signer',
-    client: 'client-other',
-    signerCa: 'internal',
-    clientCa: 'internal',
-  });
-  try {
-    expect(await waitForCommand('np-server', HEALTH, 60)).toBe(true);
-    expect(await timestampKey('localhost:5460/e2e/app')).toMatchObject({ ok: false });
-    // The signer ends the TLS handshake: the gRPC call fails (the same pair with the right client certificate works, above).
-    expect(await logsOf('np-server')).toMatch(/timestamp key: rpc error: code = Unavailable/);
-  } finally {
-    await stopPair();
-  }
-});
+test('notary-server refuses a signer whose certificate another CA signed', () =>
+  expectRefused({ signer: 'signer-other', client: 'client' }, /certificate signed by unknown authority/));
+
+// The signer ends the TLS handshake, so the gRPC call fails; the same pair with the right client
+// certificate works (above).
+test('notary-signer refuses notary-server when its client certificate comes from another CA', () =>
+  expectRefused(
+    { signer: 'signer', client: 'client-other' },
+    /timestamp key: rpc error: code = Unavailable/,
+  ));

@@ -9,12 +9,14 @@ export interface TestCerts {
   readonly keyFile: string;
 }
 
-/** Makes a CA and a localhost server certificate with openssl in `dir`. */
-export function makeTestCerts(dir: string): TestCerts {
-  const run = (...args: string[]): void => {
-    execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  };
-  run(
+/** `openssl <args>` in `dir`. */
+function openssl(dir: string, args: readonly string[]): void {
+  execFileSync('openssl', [...args], { cwd: dir, stdio: 'pipe' });
+}
+
+/** An EC P-256 CA valid for 2 days, written as `<name>.crt` and `<name>.key` in `dir`. */
+export function makeTestCa(dir: string, name: string, subject = `/CN=${name}`): void {
+  openssl(dir, [
     'req',
     '-x509',
     '-newkey',
@@ -25,17 +27,31 @@ export function makeTestCerts(dir: string): TestCerts {
     '-days',
     '2',
     '-subj',
-    '/CN=Test CA',
+    subject,
     '-keyout',
-    'ca.key',
+    `${name}.key`,
     '-out',
-    'ca.crt',
+    `${name}.crt`,
     '-addext',
     'basicConstraints=critical,CA:TRUE',
     '-addext',
     'keyUsage=critical,keyCertSign,cRLSign',
-  );
-  run(
+  ]);
+}
+
+/**
+ * A leaf `<name>.crt`/`<name>.key` in `dir`, signed by the CA `<ca>.crt`, for `sans` (as openssl
+ * writes them: `DNS:localhost,IP:127.0.0.1`), usable as a TLS server or client only.
+ */
+export function makeTestLeaf(
+  dir: string,
+  name: string,
+  ca: string,
+  sans: string,
+  usage: 'serverAuth' | 'clientAuth' = 'serverAuth',
+): void {
+  const cn = /DNS:([^,]+)/.exec(sans)?.[1] ?? name;
+  openssl(dir, [
     'req',
     '-newkey',
     'ec',
@@ -43,33 +59,36 @@ export function makeTestCerts(dir: string): TestCerts {
     'ec_paramgen_curve:P-256',
     '-nodes',
     '-subj',
-    '/CN=localhost',
+    `/CN=${cn}`,
     '-keyout',
-    'server.key',
+    `${name}.key`,
     '-out',
-    'server.csr',
-  );
-  writeFileSync(
-    join(dir, 'ext.cnf'),
-    'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n',
-  );
-  run(
+    `${name}.csr`,
+  ]);
+  writeFileSync(join(dir, `${name}.ext`), `subjectAltName=${sans}\nextendedKeyUsage=${usage}\n`);
+  openssl(dir, [
     'x509',
     '-req',
     '-in',
-    'server.csr',
+    `${name}.csr`,
     '-CA',
-    'ca.crt',
+    `${ca}.crt`,
     '-CAkey',
-    'ca.key',
+    `${ca}.key`,
     '-CAcreateserial',
     '-days',
     '1',
     '-extfile',
-    'ext.cnf',
+    `${name}.ext`,
     '-out',
-    'server.crt',
-  );
+    `${name}.crt`,
+  ]);
+}
+
+/** Makes a CA and a localhost server certificate with openssl in `dir`. */
+export function makeTestCerts(dir: string): TestCerts {
+  makeTestCa(dir, 'ca', '/CN=Test CA');
+  makeTestLeaf(dir, 'server', 'ca', 'DNS:localhost,IP:127.0.0.1');
   return {
     caPem: readFileSync(join(dir, 'ca.crt'), 'utf8'),
     certFile: join(dir, 'server.crt'),

@@ -1,19 +1,8 @@
 import { readNotaryMigrations } from '../../lib/constructs/notary-migrations';
-import { SpecError } from '../../lib/model/errors';
+import { thrown } from '../helpers/errors';
 import { resolveNotary } from '../../lib/model/notary';
 import { NotaryMigrations, resolveNotaryMigrations } from '../../lib/model/notary-migrations';
 import { defaultNotaryMigrationsDir } from '../../stacks/trust';
-
-/** The error `fn` throws (a test fails when it throws none). */
-function errorOf(fn: () => unknown): SpecError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpecError);
-    return e as SpecError;
-  }
-  throw new Error('expected a SpecError');
-}
 
 describe('Notary spec', () => {
   test('defaults: port 4443, info, ecdsa, alias primary, the registry as the one GUN prefix, pinned images', () => {
@@ -41,12 +30,12 @@ describe('Notary spec', () => {
     [{ databaseWaitSeconds: 1 }, 'n.databaseWaitSeconds'],
     [{ images: 'mariadb' }, 'n.images'],
   ])('%j is refused under %s', (spec, property) => {
-    expect(errorOf(() => resolveNotary('n', spec as never, 'localhost:5460/')).property).toBe(property);
+    expect(thrown(() => resolveNotary('n', spec as never, 'localhost:5460/')).property).toBe(property);
   });
 });
 
 test('rsa is refused with the reason: notary-signer 0.7 cannot create rsa keys', () => {
-  expect(errorOf(() => resolveNotary('n', { keyAlgorithm: 'rsa' as never }, 'h:1/')).message).toBe(
+  expect(thrown(() => resolveNotary('n', { keyAlgorithm: 'rsa' as never }, 'h:1/')).message).toBe(
     'n.keyAlgorithm: got "rsa"; allowed: ecdsa or ed25519 (notary-signer 0.7 cannot create rsa keys)',
   );
 });
@@ -74,35 +63,35 @@ describe("Notary's migrations", () => {
 
   test('an edited v0.7.0 file is refused, naming it and its checksum', () => {
     const edited = real.server.map((f, i) => (i === 2 ? { ...f, sql: `${f.sql}\n-- edited` } : f));
-    const e = errorOf(() => resolveNotaryMigrations('m', withServer(edited)));
+    const e = thrown(() => resolveNotaryMigrations('m', withServer(edited)));
     expect(e.property).toBe('m.server[2].sql');
     expect(e.message).toMatch(/0003_add_sha256_tuf_files\.up\.sql .*SHA-256 differs/);
   });
 
   test('a gap, a bad name, an empty file, a missing v0.7.0 file and an empty list are refused', () => {
     const gap = real.server.filter((f) => !f.name.startsWith('0003'));
-    expect(errorOf(() => resolveNotaryMigrations('m', withServer(gap))).message).toMatch(
+    expect(thrown(() => resolveNotaryMigrations('m', withServer(gap))).message).toMatch(
       /expected migration number 3/,
     );
     expect(
-      errorOf(() =>
+      thrown(() =>
         resolveNotaryMigrations('m', withServer([...real.server, { name: 'x.sql', sql: 'SELECT 1' }])),
       ).property,
     ).toBe('m.server[5].name');
     expect(
-      errorOf(() =>
+      thrown(() =>
         resolveNotaryMigrations('m', withServer([...real.server, { name: '0006_empty.up.sql', sql: ' ' }])),
       ).property,
     ).toBe('m.server[5].sql');
     const renamed = real.server.map((f, i) => (i === 4 ? { ...f, name: '0005_other.up.sql' } : f));
-    expect(errorOf(() => resolveNotaryMigrations('m', withServer(renamed))).message).toMatch(
+    expect(thrown(() => resolveNotaryMigrations('m', withServer(renamed))).message).toMatch(
       /expected 0005_changefeed\.up\.sql \(notary v0\.7\.0\)/,
     );
-    expect(errorOf(() => resolveNotaryMigrations('m', withServer([]))).property).toBe('m.server');
+    expect(thrown(() => resolveNotaryMigrations('m', withServer([]))).property).toBe('m.server');
   });
 
   test('a folder that is not a notary migrations folder is named in the error', () => {
-    const e = errorOf(() => readNotaryMigrations('/tmp', 'stack.notaryMigrations'));
+    const e = thrown(() => readNotaryMigrations('/tmp', 'stack.notaryMigrations'));
     expect(e.property).toBe('stack.notaryMigrations');
     expect(e.message).toMatch(/server\/mysql/);
   });

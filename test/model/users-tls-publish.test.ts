@@ -12,6 +12,7 @@ import {
   resolveUsers,
   SpecError,
 } from '../../lib/model';
+import { thrown } from '../helpers/errors';
 import { testSecret } from '../helpers/secrets';
 
 const TOKEN = testSecret('reference-7');
@@ -76,17 +77,6 @@ describe('users', () => {
     ]);
   });
 });
-
-/** The SpecError `fn` throws (fails the test when it throws nothing or something else). */
-function thrown(fn: () => unknown): SpecError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpecError);
-    return e as SpecError;
-  }
-  throw new Error('expected a SpecError, nothing was thrown');
-}
 
 describe('generated TLS', () => {
   test('SANs: hostnames, service names, localhost and 127.0.0.1, de-duplicated in a fixed order', () => {
