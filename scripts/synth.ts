@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeReviewFiles } from '../lib/constructs/review-files';
 import { buildApp, DEFAULT_STACKS } from '../stacks/app';
+import { explainInputErrors } from '../stacks/input-errors';
 
 interface TfJson {
   resource?: Record<string, Record<string, { name?: string; upload?: { file: string }[] }>>;
@@ -10,7 +11,7 @@ interface TfJson {
 }
 
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
-buildApp({ outdir }).synth();
+explainInputErrors(() => buildApp({ outdir }).synth());
 const reviewed = writeReviewFiles(outdir);
 
 for (const stack of DEFAULT_STACKS) {

@@ -7,3 +7,4 @@ export * from './secure';
 export * from './token';
 export * from './monitoring';
 export * from './trust';
+export * from './input-errors';

@@ -49,7 +49,13 @@ export class TrustStack extends TerraformStack {
     const migrations =
       typeof notaryMigrations === 'object'
         ? notaryMigrations
-        : readNotaryMigrations(notaryMigrations ?? defaultNotaryMigrationsDir(), `${id}.notaryMigrations`);
+        : readNotaryMigrations(
+            notaryMigrations ?? defaultNotaryMigrationsDir(),
+            `${id}.notaryMigrations`,
+            notaryMigrations === undefined
+              ? '; run scripts/notary-migrations.sh (it unpacks them from ../shared/vendor), or set NOTARY_MIGRATIONS_DIR'
+              : '',
+          );
     this.platform = new TrustedRegistry(this, 'Default', {
       port: 5460,
       uiPort: 8083,
