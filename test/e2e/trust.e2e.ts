@@ -252,6 +252,39 @@ test('cosign signs an image in the registry with a key; verify passes for it and
   expect(unsigned.output).toMatch(/no signatures found/);
 });
 
+test("no generated secret appears in any container's log", async () => {
+  // The secrets as the containers got them: the signer's passphrase (its environment), the
+  // database passwords (the delivered files, read from the config volumes).
+  const env = JSON.parse(
+    await docker(['inspect', '--format', '{{json .Config.Env}}', 'trust-notary-signer']),
+  ) as string[];
+  const passphrase = env.find((e) => e.startsWith('NOTARY_SIGNER_PRIMARY='))!.split('=')[1]!;
+  const read = (volume: string, file: string): Promise<string> =>
+    docker(['run', '--rm', '-v', `${volume}:/c:ro`, '--entrypoint', 'cat', 'mariadb:10.11', `/c/${file}`]);
+  const dsnPassword = (config: string): string =>
+    /^[a-z]+:([A-Za-z0-9]+)@tcp/.exec(
+      (JSON.parse(config) as { storage: { db_url: string } }).storage.db_url,
+    )![1]!;
+  const secrets = [
+    passphrase,
+    (await read('trust-notary-db-config', 'root-password')).trim(),
+    dsnPassword(await read('trust-notary-server-config', 'server-config.json')),
+    dsnPassword(await read('trust-notary-signer-config', 'signer-config.json')),
+    run.password('admin'),
+  ];
+  for (const s of secrets) expect(s).toMatch(/^[A-Za-z0-9]{24,}$/);
+  for (const name of [
+    'trust-notary-db',
+    'trust-notary-migrate',
+    'trust-notary-signer',
+    'trust-notary-server',
+    'trust-registry',
+  ]) {
+    const log = (await runProgram('docker', ['logs', name])).output;
+    for (const s of secrets) expect(log.includes(s)).toBe(false);
+  }
+});
+
 test('destroy leaves only the registry and trust data volumes', () => run.destroy('destroy'));
 
 test('a deploy onto the kept trust data with new generated secrets stops with a message that says why', async () => {
