@@ -1,6 +1,7 @@
 /**
  * The layering rule, checked by `npm run lint` (dependency-cruiser): model → render and plans and
- * policy (pure) → constructs (the cdktf adapter) → patterns → stacks. Imports only point down that
+ * policy (pure) → constructs (the cdktf adapter) → patterns → stacks; beside them, day-2
+ * operations (lib/ops, on the model only) under the CLI (cli/). Imports only point down that
  * list, the adapter's internals (`lib/constructs/private/`) stay inside it, and the engine (cdktf,
  * the provider packages) is imported in two files only.
  * @type {import('dependency-cruiser').IConfiguration}
@@ -73,9 +74,32 @@ module.exports = {
       to: { path: '(^|/)node_modules/(cdktf|@cdktf/provider-[^/]+)/' },
     },
     {
-      name: 'no-circular',
+      name: 'ops-is-engine-free',
+      comment:
+        'Day-2 operations (lib/ops) talk to a deployed stack over HTTP and the docker CLI: they use ' +
+        'the model, never the adapter, plans, renderers, patterns or stacks.',
+      severity: 'error',
+      from: { path: '^lib/ops/' },
+      to: { path: '^(lib/(?!model/|ops/)|stacks/|cli/|test/|scripts/)' },
+    },
+    {
+      name: 'cli-over-ops',
+      comment: 'The CLI (cli/) is a thin layer over lib/ops: it never loads cdktf or the constructs.',
+      severity: 'error',
+      from: { path: '^cli/' },
+      to: { path: '^(lib/(?!model/|ops/)|stacks/|test/|scripts/)|(^|/)node_modules/(cdktf|@cdktf/)' },
+    },
+    {
+      name: 'library-below-cli',
+      comment: 'Nothing in the library imports the CLI.',
       severity: 'error',
       from: { path: '^(lib|stacks)/' },
+      to: { path: '^cli/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: { path: '^(lib|stacks|cli)/' },
       to: { circular: true },
     },
   ],

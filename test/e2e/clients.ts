@@ -2,6 +2,7 @@
  * Real registry clients for the e2e: skopeo (OCI layouts to and from a registry), the docker CLI
  * (login, push, pull through the daemon, trusting a CA through certs.d) and raw TLS probes.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,9 +33,9 @@ export class Skopeo {
   }
 
   /** A fresh one-layer OCI image layout (random content) at a new path; resolves to its path. */
-  public image(tag: string, bytes = 4096): string {
+  public image(tag: string, bytes = 4096, created?: Date): string {
     const layout = mkdtempSync(join(this.dir, 'img-'));
-    makeOciImage(layout, tag, bytes);
+    makeOciImage(layout, tag, bytes, created);
     return layout;
   }
 
@@ -83,9 +84,38 @@ export class Skopeo {
     );
   }
 
+  /** The tags of `repo` (`skopeo list-tags`), sorted; throws when skopeo fails. */
+  public async tags(repo: string): Promise<string[]> {
+    const r = await run('skopeo', ['list-tags', ...this.auth(), `docker://${this.registry.host}/${repo}`], {
+      timeoutMs: 60_000,
+    });
+    if (r.code !== 0) throw new Error(`skopeo list-tags ${repo}: ${r.output}`);
+    return ((JSON.parse(r.output) as { Tags: string[] | null }).Tags ?? []).sort();
+  }
+
+  /** The manifest digest of `repo:tag` (`skopeo inspect`); throws when skopeo fails. */
+  public async digest(repo: string, tag: string): Promise<string> {
+    const r = await run(
+      'skopeo',
+      ['inspect', '--raw', ...this.auth(), `docker://${this.registry.host}/${repo}:${tag}`],
+      { timeoutMs: 60_000 },
+    );
+    if (r.code !== 0) throw new Error(`skopeo inspect ${repo}:${tag}: ${r.output}`);
+    return `sha256:${createHash('sha256').update(r.output).digest('hex')}`;
+  }
+
   /** Removes the temporary files. */
   public close(): void {
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** skopeo's CA and credential flags for this registry (commands without a side). */
+  private auth(): string[] {
+    const r = this.registry;
+    return [
+      ...(r.ca !== undefined ? ['--cert-dir', this.certDir] : ['--tls-verify=false']),
+      ...(r.user !== undefined ? ['--creds', `${r.user}:${r.password ?? ''}`] : ['--no-creds']),
+    ];
   }
 
   private copy(side: 'src' | 'dest', from: string, to: string, retries: number): Promise<RunResult> {

@@ -11,7 +11,7 @@ const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).di
  * Writes a one-layer OCI image layout to `dir` (tag `tag`) with `bytes` of random data in the
  * layer, so that every image is distinct. Real clients (skopeo) push it as-is.
  */
-export function makeOciImage(dir: string, tag: string, bytes = 1024): void {
+export function makeOciImage(dir: string, tag: string, bytes = 1024, created?: Date): void {
   const src = mkdtempSync(join(tmpdir(), 'layer-'));
   try {
     writeFileSync(join(src, 'data.bin'), randomBytes(bytes));
@@ -47,6 +47,7 @@ export function makeOciImage(dir: string, tag: string, bytes = 1024): void {
     JSON.stringify({
       architecture: 'amd64',
       os: 'linux',
+      ...(created !== undefined ? { created: created.toISOString() } : {}),
       config: {},
       rootfs: { type: 'layers', diff_ids: [`sha256:${sha256(tar)}`] },
     }),
