@@ -63,7 +63,11 @@ program
     const { info, api } = open(stack);
     const s = await stackStatus(info, api).finally(() => api.close());
     print(s, () => {
-      const t = new Table({ head: ['container', 'state', 'health'] });
+      // Colors only on a terminal: piped output stays plain text.
+      const t = new Table({
+        head: ['container', 'state', 'health'],
+        ...(process.stdout.isTTY === true ? {} : { style: { head: [], border: [] } }),
+      });
       for (const c of s.containers) t.push([c.name, c.status, c.health || '-']);
       const reg = s.registry.status !== undefined ? `HTTP ${s.registry.status}` : (s.registry.error ?? '');
       return `${t.toString()}\nregistry ${s.registry.url}/v2/: ${reg}\n${s.ok ? 'all healthy' : 'NOT all healthy'}`;

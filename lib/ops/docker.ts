@@ -28,6 +28,8 @@ export interface ContainerHealth {
   readonly status: string;
   /** healthy, unhealthy, starting, or '' without a health check. */
   readonly health: string;
+  /** A run-once job (label `org.registry-platform.job`) and its exit code. */
+  readonly job?: { readonly exitCode: number };
 }
 
 /** The state of each named container (`missing` when the engine has none of that name). */

@@ -29,6 +29,7 @@ describe('the packed library in a fresh cdktf project', () => {
     expect(tarball).toBeDefined();
     const files = execFileSync('tar', ['-tzf', join(work, tarball!)], { encoding: 'utf8' }).split('\n');
     expect(files).toContain('package/dist/lib/index.js');
+    expect(files).toContain('package/dist/cli/main.js');
     expect(files).toContain('package/templates/nginx/nginx.conf.hbs');
     expect(files.filter((f) => /^package\/(test|dist\/test|scripts|stacks)\//.test(f))).toEqual([]);
 
@@ -110,5 +111,13 @@ export const checked = [resolveRegistrySpec(spec).dialect.version, props.registr
       ],
       { cwd: project, encoding: 'utf8', timeout: 120_000 },
     );
+
+    // The day-2 command is installed as a bin and runs without cdktf being loaded.
+    const help = execFileSync(join(project, 'node_modules', '.bin', 'registry-platform'), ['--help'], {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(help).toMatch(/cleanup \[options\] <stack>/);
   });
 });
