@@ -134,6 +134,10 @@ test('gc frees disk; a push while it is read-only is refused, the same push afte
   expect(refused.output).toMatch(/unsupported|read-only|405/i);
   expect(await exited).toBe(0);
   const result = JSON.parse(output) as { bytesBefore: number; bytesAfter: number };
+  const why = refused.output.split('\n').find((l) => /unsupported|read-only|405/i.test(l)) ?? '';
+  console.log(
+    `day-2 gc: ${result.bytesBefore} bytes before, ${result.bytesAfter} after; the push while read-only: ${why.trim()}`,
+  );
   expect(result.bytesAfter).toBeLessThan(result.bytesBefore);
   // 7 images of 64 KiB random layers (compressed about as large) were unreferenced.
   expect(result.bytesBefore - result.bytesAfter).toBeGreaterThan(7 * 60 * 1024);
