@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { docker } from './docker';
+import { runHelper } from './docker';
 import {
   imageOf,
   Progress,
@@ -45,18 +45,7 @@ export async function backup(
   const image = await imageOf(registry);
   await withReadOnlyRegistry(registry, progress, async () => {
     progress(`archiving ${volume} to ${file}`);
-    await docker([
-      'run',
-      '--rm',
-      '--network',
-      'none',
-      '-v',
-      `${volume}:/data:ro`,
-      '-v',
-      `${dirname(file)}:/backup`,
-      '--entrypoint',
-      'tar',
-      image,
+    await runHelper(image, [`${volume}:/data:ro`, `${dirname(file)}:/backup`], 'tar', [
       '-C',
       '/data',
       '-czf',
@@ -66,7 +55,7 @@ export async function backup(
   });
   const sha256 = await sha256File(file);
   writeFileSync(`${file}.sha256`, `${sha256}  ${basename(file)}\n`);
-  const bytes = readFileSync(file).length;
+  const bytes = statSync(file).size;
   return { archive: file, sha256, bytes };
 }
 
@@ -94,18 +83,7 @@ export async function restore(
   const image = await imageOf(registry);
   await withRegistryStopped(registry, progress, async () => {
     progress(`restoring ${file} into ${volume}`);
-    await docker([
-      'run',
-      '--rm',
-      '--network',
-      'none',
-      '-v',
-      `${volume}:/data`,
-      '-v',
-      `${dirname(file)}:/backup:ro`,
-      '--entrypoint',
-      'sh',
-      image,
+    await runHelper(image, [`${volume}:/data`, `${dirname(file)}:/backup:ro`], 'sh', [
       '-c',
       `find /data -mindepth 1 -delete && tar -C /data -xzf "/backup/${basename(file)}"`,
     ]);

@@ -52,21 +52,32 @@ export async function containerHealth(names: readonly string[]): Promise<Contain
   return result;
 }
 
-/** Bytes used in a volume (`du` in a throwaway container of `image`). */
-export async function volumeBytes(volume: string, image: string): Promise<number> {
-  const out = await docker([
+/**
+ * Runs `entrypoint args...` in a throwaway container of `image` with no network and the given
+ * volume mounts (`name:/path[:ro]`); resolves to its stdout.
+ */
+export function runHelper(
+  image: string,
+  mounts: readonly string[],
+  entrypoint: string,
+  args: readonly string[],
+): Promise<string> {
+  return docker([
     'run',
     '--rm',
     '--network',
     'none',
-    '-v',
-    `${volume}:/data:ro`,
+    ...mounts.flatMap((m) => ['-v', m]),
     '--entrypoint',
-    'du',
+    entrypoint,
     image,
-    '-sk',
-    '/data',
+    ...args,
   ]);
+}
+
+/** Bytes used in a volume (`du` in a throwaway container of `image`). */
+export async function volumeBytes(volume: string, image: string): Promise<number> {
+  const out = await runHelper(image, [`${volume}:/data:ro`], 'du', ['-sk', '/data']);
   const kib = Number(out.trim().split(/\s+/)[0]);
   if (!Number.isFinite(kib)) throw new OpsError(`cannot measure the volume ${volume}: ${out.trim()}`);
   return kib * 1024;
