@@ -146,6 +146,33 @@ test('gc frees disk; a push while it is read-only is refused, the same push afte
   await run.expectNoChanges('day2-diff-after-gc');
 });
 
+test('gc failing half way still puts the registry back read-write', async () => {
+  // The read-only copy is removed under gc while it drains: the collection cannot run.
+  const gc = spawn('node', [CLI, '--dir', WORK, 'gc', 'secure', '--drain', '10'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  const readOnly = new Promise<void>((resolve) => {
+    gc.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+      if (/read-only for 10 s/.test(err)) resolve();
+    });
+  });
+  const exited = new Promise<number | null>((resolve) => gc.on('close', resolve));
+  await Promise.race([readOnly, exited.then(() => Promise.reject(new Error(`gc ended early:\n${err}`)))]);
+  await docker(['rm', '-f', 'secure-registry-maintenance']);
+  expect(await exited).toBe(1);
+  expect(err).toMatch(/^registry-platform: docker exec failed: /m);
+  expect(err).toMatch(/starting secure-registry again \(read-write\)/);
+  expect((await docker(['inspect', '--format', '{{.State.Running}}', 'secure-registry'])).trim()).toBe(
+    'true',
+  );
+  const skopeo = run.skopeo(HOST, 'admin');
+  const layout = skopeo.image('after-failed-gc', 4096, new Date(now));
+  expect((await skopeo.push(layout, 'after-failed-gc', REPO)).code).toBe(0);
+  expect((await skopeo.delete(REPO, 'after-failed-gc')).code).toBe(0);
+});
+
 test('backup writes a checksummed archive', async () => {
   const skopeo = run.skopeo(HOST, 'admin');
   for (const tag of await skopeo.tags(REPO)) digests[tag] = await skopeo.digest(REPO, tag);
