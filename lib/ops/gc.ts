@@ -1,5 +1,5 @@
 import { docker, volumeBytes } from './docker';
-import { imageOf, Progress, registryContainer, withReadOnlyRegistry } from './maintenance';
+import { Progress, registryContainer, withReadOnlyRegistry } from './maintenance';
 import { OpsError } from './ops-error';
 import { StackInfo } from './stack-info';
 
@@ -25,10 +25,11 @@ export interface GcResult {
 export async function garbageCollect(info: StackInfo, progress: Progress, drainMs = 0): Promise<GcResult> {
   const registry = registryContainer(info);
   if (info.dataVolume === undefined) throw new OpsError(`stack "${info.stack}" has no data_volume output`);
-  const image = await imageOf(registry);
-  const config = JSON.parse(await docker(['inspect', '--format', '{{json .Config.Cmd}}', registry])) as
-    string[] | null;
-  const configPath = (config ?? []).find((a) => /\.ya?ml$/.test(a));
+  // One inspect gives both the image (for the helpers) and the command (its config path).
+  const { Image: image, Cmd: command } = JSON.parse(
+    await docker(['inspect', '--format', '{{json .Config}}', registry]),
+  ) as { Image: string; Cmd: string[] | null };
+  const configPath = (command ?? []).find((a) => /\.ya?ml$/.test(a));
   if (configPath === undefined) throw new OpsError(`${registry}: no config.yml in its command`);
   const bytesBefore = await volumeBytes(info.dataVolume, image);
   const redis = info.containers.filter((n) => /-redis$/.test(n));
