@@ -232,22 +232,13 @@ test('cosign signs an image in the registry with a key; verify passes for it and
     `${HOST}/${REPO}@${signedDigest}`,
   ]);
   expect(sign.code).toBe(0);
-  const verify = await cosign([
-    'verify',
-    '--key',
-    'cosign.pub',
-    '--insecure-ignore-tlog=true',
-    `${HOST}/${REPO}@${signedDigest}`,
-  ]);
+  // No transparency log to check either: verify against the key only.
+  const verifyDigest = (digest: string): ReturnType<typeof runProgram> =>
+    cosign(['verify', '--key', 'cosign.pub', '--insecure-ignore-tlog=true', `${HOST}/${REPO}@${digest}`]);
+  const verify = await verifyDigest(signedDigest);
   expect(verify.output).toMatch(/The signatures were verified against the specified public key/);
   expect(verify.code).toBe(0);
-  const unsigned = await cosign([
-    'verify',
-    '--key',
-    'cosign.pub',
-    '--insecure-ignore-tlog=true',
-    `${HOST}/${REPO}@${unsignedDigest}`,
-  ]);
+  const unsigned = await verifyDigest(unsignedDigest);
   expect(unsigned.code).not.toBe(0);
   expect(unsigned.output).toMatch(/no signatures found/);
 });
