@@ -1,15 +1,8 @@
 import { Construct } from 'constructs';
-import { checkDockerName } from '../model/checks';
-import { NotarySpec, ResolvedNotary, resolveNotary } from '../model/notary';
-import { NotaryMigrations, resolveNotaryMigrations } from '../model/notary-migrations';
-import { ResolvedPublish, resolvePublish } from '../model/publish';
-import {
-  NOTARY_PORTS,
-  notaryDatabasePlan,
-  notaryMigrationPlan,
-  notaryServerPlan,
-  notarySignerPlan,
-} from '../plans/notary-plans';
+import { ResolvedNotary } from '../model/notary';
+import { ResolvedPublish } from '../model/publish';
+import { notaryComponent, NotaryComponentSpec } from '../plans/notary-component';
+import { ServicePlan } from '../plans/service-plan';
 import { RenderedFile } from '../render/file';
 import { PlatformNetwork } from './platform-network';
 import { Container, Password } from './providers';
@@ -18,25 +11,12 @@ import { realizeService } from './service';
 import { CertificateAuthority, TlsMaterial } from './tls';
 
 /** Props of {@link Notary}: the Notary spec plus how it is wired on Docker. */
-export interface NotaryProps extends NotarySpec {
-  /** Prefix of container, network and volume names (`<prefix>-notary-server`, ...). */
-  readonly prefix: string;
-  /**
-   * `host:port` of the registry whose images it holds trust data for: the default
-   * `gunPrefixes` (`<registry>/`).
-   */
-  readonly registry: string;
+export interface NotaryProps extends NotaryComponentSpec {
   /**
    * notary-server's HTTPS certificate, issued by the CA Docker clients already trust for the
    * registry (they find it in `~/.docker/tls/<host:port>/ca.crt`).
    */
   readonly tls: TlsMaterial;
-  /** Notary's MySQL migrations (see `readNotaryMigrations`). */
-  readonly migrations: NotaryMigrations;
-  /** Host address notary-server is published on. @default '127.0.0.1' */
-  readonly bindAddress?: string;
-  /** Docker volume of the database (kept on destroy). @default '<prefix>-notary-db' */
-  readonly databaseVolumeName?: string;
 }
 
 /**
@@ -83,93 +63,41 @@ export class Notary extends Construct {
   /** Validates the spec and the migrations, then defines the certificates, passwords and containers. */
   public constructor(scope: Construct, id: string, props: NotaryProps) {
     super(scope, id);
-    const prefix = checkDockerName(`${id}.prefix`, props.prefix);
-    this.spec = resolveNotary(id, props, `${props.registry}/`);
-    const migrations = resolveNotaryMigrations(`${id}.migrations`, props.migrations);
-    this.publish = resolvePublish(`${id}.port`, {
-      port: this.spec.port,
-      ...(props.bindAddress !== undefined ? { bindAddress: props.bindAddress } : {}),
-    });
-    this.databaseVolumeName = checkDockerName(
-      `${id}.databaseVolumeName`,
-      props.databaseVolumeName ?? `${prefix}-notary-db`,
-    );
-    const host = props.registry.replace(/:\d+$/, '');
-    this.url = `https://${host}:${this.publish.port}`;
+    const c = notaryComponent(id, props);
+    this.spec = c.spec;
+    this.publish = c.publish;
+    this.databaseVolumeName = c.databaseVolumeName;
+    this.url = c.url;
     if (props.tls.caCertificatePem !== undefined) this.caCertificatePem = props.tls.caCertificatePem;
 
-    const network = new PlatformNetwork(this, 'network', { name: `${prefix}-notary-net` });
+    const network = new PlatformNetwork(this, 'network', { name: c.networkName });
     this.internalCa = new CertificateAuthority(this, 'internal-ca', { organization: 'Notary internal' });
     const signerTls = this.internalCa.issue('signer', { hostnames: ['notary-signer'] }, 'server');
     const clientTls = this.internalCa.issue('server-client', { hostnames: ['notary-server'] }, 'client');
 
     const password = (pid: string): string => new Password(this, pid, { length: 32, special: false }).result;
-    const passwords = {
-      root: this.spec.databaseRootPassword ?? engineSecret(password('db-root-password')),
-      server: engineSecret(password('db-server-password')),
-      signer: engineSecret(password('db-signer-password')),
-    };
-    const passphrase = this.spec.signerPassphrase ?? engineSecret(password('signer-passphrase'));
-    const database = { host: 'notary-db', port: NOTARY_PORTS.database };
-    const signer = { host: 'notary-signer', port: NOTARY_PORTS.signer };
-
-    const dbPlan = notaryDatabasePlan({
-      name: `${prefix}-notary-db`,
-      spec: this.spec,
-      aliases: [database.host],
-      dataVolumeName: this.databaseVolumeName,
-      rootPassword: passwords.root,
-    });
-    const dbContainer = realizeService(new Construct(this, 'database'), dbPlan, { network }).container;
-
-    const migratePlan = notaryMigrationPlan({
-      name: `${prefix}-notary-migrate`,
-      spec: this.spec,
-      database,
-      passwords,
-      migrations,
-      dataVolumeName: this.databaseVolumeName,
-    });
-    const migrate = realizeService(new Construct(this, 'migrate'), migratePlan, {
-      network,
-      dependsOn: [dbContainer],
-    }).container;
-
-    const signerPlan = notarySignerPlan({
-      name: `${prefix}-notary-signer`,
-      spec: this.spec,
-      aliases: [signer.host],
-      database,
-      databasePassword: passwords.signer,
-      passphrase,
-      tls: certificateAndKey(signerTls),
-      internalCaPem: engineText(this.internalCa.caCertificatePem),
-    });
-    const signerContainer = realizeService(new Construct(this, 'signer'), signerPlan, {
-      network,
-      dependsOn: [migrate],
-    }).container;
-
-    const serverPlan = notaryServerPlan({
-      name: `${prefix}-notary-server`,
-      spec: this.spec,
-      aliases: ['notary-server'],
-      publish: this.publish,
-      signer,
-      database,
-      databasePassword: passwords.server,
+    const plans = c.plans({
+      passwords: {
+        root: this.spec.databaseRootPassword ?? engineSecret(password('db-root-password')),
+        server: engineSecret(password('db-server-password')),
+        signer: engineSecret(password('db-signer-password')),
+      },
+      passphrase: this.spec.signerPassphrase ?? engineSecret(password('signer-passphrase')),
       tls: certificateAndKey(props.tls),
-      client: certificateAndKey(clientTls),
+      signerTls: certificateAndKey(signerTls),
+      clientTls: certificateAndKey(clientTls),
       internalCaPem: engineText(this.internalCa.caCertificatePem),
     });
-    const serverContainer = realizeService(new Construct(this, 'server'), serverPlan, {
-      network,
-      dependsOn: [migrate, signerContainer],
-    }).container;
 
-    this.containers = { database: dbContainer, migrate, signer: signerContainer, server: serverContainer };
+    const realize = (child: string, plan: ServicePlan, dependsOn: Container[]): Container =>
+      realizeService(new Construct(this, child), plan, { network, dependsOn }).container;
+    const database = realize('database', plans.database, []);
+    const migrate = realize('migrate', plans.migrate, [database]);
+    const signer = realize('signer', plans.signer, [migrate]);
+    const server = realize('server', plans.server, [migrate, signer]);
+    this.containers = { database, migrate, signer, server };
     this.files = Object.fromEntries(
-      [dbPlan, migratePlan, signerPlan, serverPlan].map((p) => [p.name, p.files]),
+      [plans.database, plans.migrate, plans.signer, plans.server].map((p) => [p.name, p.files]),
     );
   }
 }

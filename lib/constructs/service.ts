@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
+import { JOB_LABEL } from '../plans/labels';
 import { environmentList, ServicePlan } from '../plans/service-plan';
 import { ConfigFiles, deliverConfigFiles } from './private/config-files';
-import { hardening, healthcheck } from './private/hardening';
+import { hardening, healthcheck } from '../plans/hardening';
 import { suppressHardeningRule } from './hardening-policy';
 import { PlatformNetwork } from './platform-network';
 import { Container, ContainerConfig, Image } from './providers';
@@ -9,8 +10,7 @@ import { startsAfter } from './private/started-with';
 import { uploads } from './private/terraform-text';
 import { terraformString } from './private/secret-values';
 
-/** The label a run-once job carries (tools that wait for a stack's services skip it). */
-export const JOB_LABEL = 'org.registry-platform.job';
+export { JOB_LABEL } from '../plans/labels';
 
 /** How a planned service is tied to the rest of the stack. */
 export interface ServiceWiring {

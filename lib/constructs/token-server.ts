@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
 import { TokenAuthSpec } from '../model/auth';
-import { checkDockerName, checkHostname, checkInt, checkList, checkImage } from '../model/checks';
-import { endpointUrl, ServiceEndpoint } from '../model/endpoint';
-import { PublishSpec, ResolvedPublish, resolvePublish } from '../model/publish';
-import { ResolvedTokenServer, resolveTokenServer, TokenServerSpec } from '../model/token-server';
-import { tokenServerPlan } from '../plans/token-server-plan';
+import { ServiceEndpoint } from '../model/endpoint';
+import { ResolvedPublish } from '../model/publish';
+import { ResolvedTokenServer } from '../model/token-server';
+import { tokenServerComponent, TokenServerComponentSpec } from '../plans/token-server-component';
 import { RenderedFile } from '../render/file';
 import { PlatformNetwork } from './platform-network';
 import { Container, PrivateKey, SelfSignedCert } from './providers';
@@ -15,26 +14,14 @@ import { Upstream } from './upstream';
 import { passwordsByUser, userPasswords } from './private/user-passwords';
 
 /** Props of {@link TokenServer}: the token server spec plus how it is wired on Docker. */
-export interface TokenServerProps extends TokenServerSpec {
-  /** Container name, also the prefix of its config volume (unique on the Docker host). */
-  readonly name: string;
+export interface TokenServerProps extends TokenServerComponentSpec {
   /** The network it joins. */
   readonly network: PlatformNetwork;
-  /** Names other containers use. @default ['token-server'] */
-  readonly aliases?: readonly string[];
   /**
    * Certificate and key of the HTTPS token endpoint. Clients send their password there, so the
    * endpoint is always TLS (1.2+ by default).
    */
   readonly tls: TlsMaterial;
-  /** Where the token endpoint is published; clients (the docker CLI) must reach it. @default port 5001 on 127.0.0.1 */
-  readonly publish?: PublishSpec;
-  /** Image reference. @default 'cesanta/docker_auth:1.14.0' */
-  readonly image?: string;
-  /** Length of generated passwords (letters and digits). @default 32 */
-  readonly passwordLength?: number;
-  /** Lifetime of the token signing certificate in days. @default 3650 */
-  readonly signingCertificateValidityDays?: number;
 }
 
 /**
@@ -76,40 +63,27 @@ export class TokenServer extends Construct implements Upstream {
   /** Validates the spec, generates passwords and the signing key, renders the files, defines the container. */
   public constructor(scope: Construct, id: string, props: TokenServerProps) {
     super(scope, id);
-    this.name = checkDockerName(`${id}.name`, props.name);
-    this.spec = resolveTokenServer(id, props);
-    const aliases = checkList(`${id}.aliases`, props.aliases ?? ['token-server'], checkHostname);
-    this.publish = resolvePublish(`${id}.publish`, props.publish ?? { port: 5001 });
-    this.endpoint = { host: aliases[0] ?? this.name, port: this.spec.port, scheme: 'https' };
-    this.internalUrl = endpointUrl(this.endpoint);
-    const length = checkInt(`${id}.passwordLength`, props.passwordLength ?? 32, 24, 128);
-    const validityDays = checkInt(
-      `${id}.signingCertificateValidityDays`,
-      props.signingCertificateValidityDays ?? 3650,
-      1,
-      36500,
-    );
-    const imageRef = checkImage(`${id}.image`, props.image ?? 'cesanta/docker_auth:1.14.0');
+    const c = tokenServerComponent(id, props);
+    this.name = c.name;
+    this.spec = c.spec;
+    this.publish = c.publish;
+    this.endpoint = c.endpoint;
+    this.internalUrl = c.internalUrl;
 
     const users = new Construct(this, 'users');
-    const passwords = userPasswords(users, `${id}.users`, this.spec.users, length);
+    const passwords = userPasswords(users, `${id}.users`, this.spec.users, c.passwordLength);
     this.passwords = passwordsByUser(passwords);
 
     const signingKey = new PrivateKey(this, 'signing-key', { algorithm: 'ECDSA', ecdsaCurve: 'P256' });
     const signingCert = new SelfSignedCert(this, 'signing-certificate', {
       privateKeyPem: signingKey.privateKeyPem,
-      validityPeriodHours: validityDays * 24,
+      validityPeriodHours: c.signingValidityHours,
       allowedUses: ['digital_signature'],
       subject: [{ commonName: this.spec.issuer }],
     });
     this.rootCertBundlePem = signingCert.certPem;
 
-    const plan = tokenServerPlan({
-      name: this.name,
-      image: imageRef,
-      spec: this.spec,
-      aliases,
-      publish: this.publish,
+    const plan = c.plan({
       passwordHashes: Object.fromEntries(passwords.map((u) => [u.name, u.bcryptHash])),
       tls: certificateAndKey(props.tls),
       signing: certificateAndKey({

@@ -28,3 +28,4 @@ export * from './prometheus-duration';
 export * from './alert-rules';
 export * from './notary';
 export * from './notary-migrations';
+export * from './notary-migrations-reader';

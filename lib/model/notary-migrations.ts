@@ -13,8 +13,8 @@ export interface MigrationFile {
 
 /**
  * Notary's MySQL schema migrations, as its release ships them in `migrations/server/mysql` and
- * `migrations/signer/mysql`. The library does not redistribute them: the cdktf adapter reads
- * them from a directory the user names (`readNotaryMigrations`).
+ * `migrations/signer/mysql`. The library does not redistribute them: `readNotaryMigrations` reads
+ * them from a directory the user names.
  */
 export interface NotaryMigrations {
   /** notary-server's migrations. */

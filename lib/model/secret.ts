@@ -56,7 +56,7 @@ export function checkSecret(path: string, value: unknown, what: string): SecretR
       typeof value === 'string' ? describeLiteralSecret(value) : value,
       `${what} must be a secret reference, not a literal (a literal would be written into the ` +
         'synthesized configuration): with cdktf pass terraformSecret(aSensitiveVariable.stringValue) ' +
-        'or terraformSecret(Fn.file("path"))',
+        'or terraformSecret(Fn.file("path")); with Pulumi pass pulumiSecret(config.requireSecret("name"))',
     );
   }
   return value;

@@ -1,21 +1,15 @@
 import { Construct } from 'constructs';
 import { TerraformOutput } from '../constructs/cdktf';
+import { RegistryPattern } from '../plans/pattern-outputs';
 
-/** One value a pattern offers as a stack output. */
-export interface PatternOutput {
-  /** The value (may hold Terraform references). */
-  readonly value: unknown;
-  /** What it is, shown by `cdktf output`. */
-  readonly description: string;
-  /** Hidden in plan and output listings (passwords). @default false */
-  readonly sensitive?: boolean;
-}
-
-/** What every pattern offers: its outputs by name (`registry_url`, `credentials`, ...). */
-export interface RegistryPattern {
-  /** The values users need after a deploy, by output name. */
-  readonly outputs: Readonly<Record<string, PatternOutput>>;
-}
+export {
+  caOutputs,
+  credentialsOutput,
+  dataVolumeOutput,
+  hostFor,
+  uiUrlOutput,
+} from '../plans/pattern-outputs';
+export type { PatternOutput, RegistryPattern } from '../plans/pattern-outputs';
 
 /**
  * Defines a stack output for each of a pattern's outputs, named `<prefix><name>` (give a prefix
@@ -39,46 +33,4 @@ export function addPatternOutputs(
 /** The prop path errors name: the stack's id when the pattern is a stack's `Default` child. */
 export function patternPath(scope: Construct, id: string): string {
   return id === 'Default' ? scope.node.id : id;
-}
-
-/** How a URL's host is written for a published port: the bind address, unless it is every interface. */
-export function hostFor(bindAddress: string, hostname: string): string {
-  return bindAddress === '0.0.0.0' ? hostname : bindAddress;
-}
-
-/** The outputs that say where the CA goes, for a TLS endpoint at `hostname:port`. */
-export function caOutputs(
-  caCertificatePem: string | undefined,
-  hostname: string,
-  port: number,
-  whose = 'this registry',
-): Record<string, PatternOutput> {
-  const trustPath = `/etc/docker/certs.d/${hostname}:${port}/ca.crt`;
-  return {
-    ...(caCertificatePem !== undefined
-      ? {
-          ca_certificate: { value: caCertificatePem, description: `CA of ${whose}: save it as ${trustPath}` },
-        }
-      : {}),
-    ca_trust_path: { value: trustPath, description: "Where the Docker daemon looks for this registry's CA" },
-  };
-}
-
-/** The `data_volume` output: the volume that holds `what`, kept on destroy. */
-export function dataVolumeOutput(volumeName: string, what = 'the images'): PatternOutput {
-  return { value: volumeName, description: `Docker volume holding ${what} (kept on destroy)` };
-}
-
-/** The `ui_url` output of a UI published on `bindAddress:port`. */
-export function uiUrlOutput(bindAddress: string, hostname: string, port: number): PatternOutput {
-  return { value: `http://${hostFor(bindAddress, hostname)}:${port}`, description: 'URL of the registry UI' };
-}
-
-/** The `credentials` output: generated passwords by user name, sensitive. */
-export function credentialsOutput(passwords: Readonly<Record<string, string>>): PatternOutput {
-  return {
-    value: passwords,
-    sensitive: true,
-    description: 'Generated passwords by user name (cdktf output --outputs-file, or terraform output -json)',
-  };
 }

@@ -7,3 +7,6 @@ export * from './ui-plan';
 export * from './token-server-plan';
 export * from './monitoring-plans';
 export * from './notary-plans';
+export * from './pattern-outputs';
+export * from './labels';
+export * from './hardening';

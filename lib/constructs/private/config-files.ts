@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
+import { carrierRole, FILES_LABEL, ROLE_LABEL, VOLUME_LABEL } from '../../plans/labels';
 import { RenderedFile } from '../../render/file';
-import { hardening } from './hardening';
+import { hardening } from '../../plans/hardening';
 import { Container, Volume } from '../providers';
 import { uploads } from './terraform-text';
 
@@ -57,7 +58,7 @@ export function deliverConfigFiles(scope: Construct, props: ConfigFilesProps): C
   const paths = props.files.map((f) => f.path).sort();
   const volume = new Volume(scope, 'config', {
     name: `${props.name}-config`,
-    labels: [{ label: 'org.registry-platform.files', value: paths.join(',') }],
+    labels: [{ label: FILES_LABEL, value: paths.join(',') }],
   });
   const h = hardening();
   const carrier = new Container(scope, 'config-carrier', {
@@ -72,8 +73,8 @@ export function deliverConfigFiles(scope: Construct, props: ConfigFilesProps): C
     capabilities: { drop: h.drop },
     securityOpts: h.securityOpts,
     labels: [
-      { label: 'org.registry-platform.role', value: `config carrier of ${props.name} (never started)` },
-      { label: 'org.registry-platform.volume', value: volume.id },
+      { label: ROLE_LABEL, value: carrierRole(props.name) },
+      { label: VOLUME_LABEL, value: volume.id },
     ],
   });
   return { volume, carrier, mount: { volumeName: volume.name, containerPath: dir, readOnly: true } };

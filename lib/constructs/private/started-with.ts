@@ -1,8 +1,6 @@
+import { STARTED_WITH_LABEL } from '../../plans/labels';
 import { Fn, Token } from '../cdktf';
 import { Container } from '../providers';
-
-/** The label {@link startsAfter} sets. */
-export const STARTED_WITH_LABEL = 'org.registry-platform.started-with';
 
 /** Container settings that order a container after others and tie it to them. */
 export interface StartsAfter {
