@@ -1,9 +1,10 @@
 /**
  * The layering rule, checked by `npm run lint` (dependency-cruiser): model → render and plans and
- * policy (pure) → constructs (the cdktf adapter) → patterns → stacks; beside them, day-2
- * operations (lib/ops, on the model only) under the CLI (cli/). Imports only point down that
- * list, the adapter's internals (`lib/constructs/private/`) stay inside it, and the engine (cdktf,
- * the provider packages) is imported in two files only.
+ * policy (pure) → constructs (the cdktf adapter) → patterns → stacks; beside the cdktf adapter and
+ * its patterns, the Pulumi adapter (lib/pulumi, components and patterns over the same plans);
+ * beside them, day-2 operations (lib/ops, on the model only) under the CLI (cli/). Imports only
+ * point down that list, each adapter's internals (`private/`) stay inside it, neither adapter
+ * loads the other's engine, and each engine is imported in few files only.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
@@ -49,6 +50,45 @@ module.exports = {
       severity: 'error',
       from: { path: '^(?!lib/constructs/)' },
       to: { path: '^lib/constructs/private/' },
+    },
+    {
+      name: 'pulumi-private-stays-private',
+      comment: "The Pulumi adapter's internals are imported only inside lib/pulumi.",
+      severity: 'error',
+      from: { path: '^(?!lib/pulumi/)' },
+      to: { path: '^lib/pulumi/private/' },
+    },
+    {
+      name: 'pulumi-never-loads-cdktf',
+      comment:
+        'The Pulumi adapter (registry-platform/pulumi) builds on the model, renderers and plans only: a ' +
+        'Pulumi user never loads cdktf, constructs or the cdktf adapter.',
+      severity: 'error',
+      from: { path: '^lib/pulumi/' },
+      to: {
+        path: '^(lib/(constructs|patterns|ops|policy)/|lib/index\\.ts$|stacks/)|(^|/)node_modules/(cdktf|constructs|@cdktf/)',
+      },
+    },
+    {
+      name: 'cdktf-never-loads-pulumi',
+      comment: 'Nothing but the Pulumi adapter imports it or Pulumi: a cdktf user never loads Pulumi.',
+      severity: 'error',
+      from: { path: '^(lib|stacks|cli)/', pathNot: '^lib/pulumi/' },
+      to: { path: '^lib/pulumi/|(^|/)node_modules/@pulumi/' },
+    },
+    {
+      name: 'pulumi-in-one-file',
+      comment: 'The Pulumi packages are imported only by lib/pulumi/engine.ts.',
+      severity: 'error',
+      from: { path: '^lib/pulumi/', pathNot: '^lib/pulumi/engine\\.ts$' },
+      to: { path: '(^|/)node_modules/@pulumi/' },
+    },
+    {
+      name: 'pulumi-components-below-patterns',
+      comment: 'The Pulumi components never import the Pulumi patterns built from them.',
+      severity: 'error',
+      from: { path: '^lib/pulumi/(?!patterns/)', pathNot: '^lib/pulumi/index\\.ts$' },
+      to: { path: '^lib/pulumi/patterns/' },
     },
     {
       name: 'stacks-are-thin',
