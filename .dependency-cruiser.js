@@ -61,12 +61,12 @@ module.exports = {
     {
       name: 'pulumi-never-loads-cdktf',
       comment:
-        'The Pulumi adapter (registry-platform/pulumi) builds on the model, renderers and plans only: a ' +
+        'The Pulumi adapter (registry-platform/pulumi) builds on the model, renderers, plans and policy only: a ' +
         'Pulumi user never loads cdktf, constructs or the cdktf adapter.',
       severity: 'error',
       from: { path: '^lib/pulumi/' },
       to: {
-        path: '^(lib/(constructs|patterns|ops|policy)/|lib/index\\.ts$|stacks/)|(^|/)node_modules/(cdktf|constructs|@cdktf/)',
+        path: '^(lib/(constructs|patterns|ops)/|lib/index\\.ts$|stacks/)|(^|/)node_modules/(cdktf|constructs|@cdktf/)',
       },
     },
     {

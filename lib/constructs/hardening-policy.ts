@@ -4,11 +4,14 @@ import {
   containerFacts,
   evaluateContainer,
   HARDENING_RULES,
+  HardeningPolicyError,
   PolicyFinding,
   PolicySuppression,
   violations,
 } from '../policy';
 import { Aspects, IAspect, TerraformResource } from './cdktf';
+
+export { HardeningPolicyError } from '../policy/policy-error';
 
 const SUPPRESSIONS = new WeakMap<IConstruct, PolicySuppression[]>();
 
@@ -32,28 +35,6 @@ export function suppressHardeningRule(container: IConstruct, rule: string, reaso
   SUPPRESSIONS.set(container, [...(SUPPRESSIONS.get(container) ?? []), { rule, reason }]);
 }
 
-/** A container that breaks the hardening policy. */
-export class HardeningPolicyError extends Error {
-  /** The ids of the rules it breaks. */
-  public readonly rules: readonly string[];
-
-  /** Builds the message: every broken rule with its id, what was found and how to suppress it. */
-  public constructor(path: string, name: string, broken: readonly PolicyFinding[]) {
-    super(
-      `hardening policy: docker_container "${name}" (${path}) breaks ` +
-        broken
-          .map(
-            (f) =>
-              `${f.rule.id} (${f.rule.title}: ${f.result.status === 'non-compliant' ? f.result.finding : ''})`,
-          )
-          .join('; ') +
-        '. Fix the container, or if it must be so, call suppressHardeningRule(container, RULE, REASON) with the reason.',
-    );
-    this.name = 'HardeningPolicyError';
-    this.rules = broken.map((f) => f.rule.id);
-  }
-}
-
 /** The container's name and the findings of every rule for one `docker_container` resource. */
 export function hardeningFindings(resource: TerraformResource): { name: string; findings: PolicyFinding[] } {
   const tf = resource.toTerraform() as { resource?: Record<string, Record<string, Record<string, unknown>>> };
@@ -72,7 +53,14 @@ export class HardeningPolicy implements IAspect {
     if (!(node instanceof TerraformResource) || node.terraformResourceType !== 'docker_container') return;
     const { name, findings } = hardeningFindings(node);
     const broken = violations(findings);
-    if (broken.length > 0) throw new HardeningPolicyError(node.node.path, name, broken);
+    if (broken.length > 0) {
+      throw new HardeningPolicyError(
+        node.node.path,
+        name,
+        broken,
+        'Fix the container, or if it must be so, call suppressHardeningRule(container, RULE, REASON) with the reason.',
+      );
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { JOB_LABEL } from '../plans/labels';
-import { environmentList, ServicePlan } from '../plans/service-plan';
+import { environmentList, plannedExceptions, ServicePlan } from '../plans/service-plan';
 import { ConfigFiles, deliverConfigFiles } from './private/config-files';
 import { hardening, healthcheck } from '../plans/hardening';
 import { suppressHardeningRule } from './hardening-policy';
@@ -139,21 +139,6 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
     ...(dependsOn.length > 0 ? { dependsOn } : {}),
   };
   const container = new Container(scope, 'container', config);
-  if (job) {
-    suppressHardeningRule(
-      container,
-      'RP-5.26',
-      'a run-once job: the deploy waits for it to exit and checks its exit code',
-    );
-  }
-  if (!plan.rootFilesystem.readOnly) suppressHardeningRule(container, 'RP-5.12', plan.rootFilesystem.reason);
-  const everywhere = plan.ports.filter((p) => p.bindAddress === '0.0.0.0').map((p) => p.hostPort);
-  if (everywhere.length > 0) {
-    suppressHardeningRule(
-      container,
-      'RP-5.13',
-      `port(s) ${everywhere.join(', ')} published on every interface because bindAddress "0.0.0.0" was asked for (the default is 127.0.0.1)`,
-    );
-  }
+  for (const e of plannedExceptions(plan)) suppressHardeningRule(container, e.rule, e.reason);
   return { image, container, ...(delivery ? { delivery } : {}) };
 }

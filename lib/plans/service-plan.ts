@@ -118,3 +118,35 @@ export function environmentList(env: Readonly<Record<string, string>>): string[]
     .sort()
     .map((k) => `${k}=${env[k]}`);
 }
+
+/** A hardening rule a planned container may break, and why (the plan states it). */
+export interface PlannedException {
+  /** The rule id, for example `RP-5.12`. */
+  readonly rule: string;
+  /** Why. */
+  readonly reason: string;
+}
+
+/**
+ * The hardening rules a plan itself says its container breaks, with the reason: a run-once job
+ * is never restarted (RP-5.26, no health check to wait on), a writable root states why (RP-5.12),
+ * ports asked for on every interface (RP-5.13). Every engine suppresses exactly these.
+ */
+export function plannedExceptions(plan: ServicePlan): PlannedException[] {
+  const out: PlannedException[] = [];
+  if (plan.runOnce === true) {
+    out.push({
+      rule: 'RP-5.26',
+      reason: 'a run-once job: the deploy waits for it to exit and checks its exit code',
+    });
+  }
+  if (!plan.rootFilesystem.readOnly) out.push({ rule: 'RP-5.12', reason: plan.rootFilesystem.reason });
+  const everywhere = plan.ports.filter((p) => p.bindAddress === '0.0.0.0').map((p) => p.hostPort);
+  if (everywhere.length > 0) {
+    out.push({
+      rule: 'RP-5.13',
+      reason: `port(s) ${everywhere.join(', ')} published on every interface because bindAddress "0.0.0.0" was asked for (the default is 127.0.0.1)`,
+    });
+  }
+  return out;
+}

@@ -67,3 +67,4 @@ export function evaluateContainer(
 export function violations(findings: readonly PolicyFinding[]): PolicyFinding[] {
   return findings.filter((f) => f.result.status === 'non-compliant' && f.suppressedBy === undefined);
 }
+export { HardeningPolicyError } from './policy-error';

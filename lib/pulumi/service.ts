@@ -7,10 +7,11 @@ import {
   STARTED_WITH_LABEL,
   VOLUME_LABEL,
 } from '../plans/labels';
-import { environmentList, ServicePlan } from '../plans/service-plan';
+import { environmentList, plannedExceptions, ServicePlan } from '../plans/service-plan';
 import { RenderedFile } from '../render/file';
 import { docker, pulumi } from './engine';
 import { PlatformNetwork } from './network';
+import { checkHardening } from './private/policy';
 import { fileContent, outputOf } from './private/values';
 
 /** How a planned service is tied to the rest of the program. */
@@ -103,26 +104,24 @@ export function realizeService(
       opts,
     );
     const h = hardening();
-    carrier = new docker.Container(
-      `${name}-config-carrier`,
-      {
-        name: `${plan.name}-config`,
-        image: image.imageId,
-        start: false,
-        mustRun: false,
-        restart: 'no',
-        networkMode: 'none',
-        volumes: [{ volumeName: volume.name, containerPath: dir }],
-        uploads,
-        capabilities: { drops: h.drop },
-        securityOpts: h.securityOpts,
-        labels: [
-          { label: ROLE_LABEL, value: carrierRole(plan.name) },
-          { label: VOLUME_LABEL, value: volume.id },
-        ],
-      },
-      opts,
-    );
+    const carrierArgs: docker.ContainerArgs = {
+      name: `${plan.name}-config`,
+      image: image.imageId,
+      start: false,
+      mustRun: false,
+      restart: 'no',
+      networkMode: 'none',
+      volumes: [{ volumeName: volume.name, containerPath: dir }],
+      uploads,
+      capabilities: { drops: h.drop },
+      securityOpts: h.securityOpts,
+      labels: [
+        { label: ROLE_LABEL, value: carrierRole(plan.name) },
+        { label: VOLUME_LABEL, value: volume.id },
+      ],
+    };
+    checkHardening(`${name}-config-carrier`, carrierArgs, []);
+    carrier = new docker.Container(`${name}-config-carrier`, carrierArgs, opts);
     configMount = { volumeName: volume.name, containerPath: dir, readOnly: true };
   }
   const after = [...(carrier ? [carrier] : []), ...(wiring.startsAfter ?? [])];
@@ -155,58 +154,59 @@ export function realizeService(
       ...environmentList(plan.environment),
       ...secretEnv.map(([k], i) => `${k}=${values[i] ?? ''}`),
     ]);
-  const container = new docker.Container(
-    `${name}-container`,
-    {
-      name: plan.name,
-      image: image.imageId,
-      ...(job
-        ? { restart: 'no', mustRun: false, attach: true, logs: false }
-        : { restart: 'unless-stopped', mustRun: true }),
-      ...(plan.command !== undefined ? { command: [...plan.command] } : {}),
-      ...(plan.user !== undefined ? { user: plan.user } : {}),
-      ...(Object.keys(plan.environment).length + secretEnv.length > 0 ? { envs } : {}),
-      networksAdvanced: [
-        {
-          name: wiring.network.resource.name,
-          ...(plan.aliases.length > 0 ? { aliases: [...plan.aliases] } : {}),
-        },
-        ...(wiring.moreNetworks ?? []).map((n) => ({
-          name: n.network.resource.name,
-          ...(n.aliases.length > 0 ? { aliases: [...n.aliases] } : {}),
-        })),
-        ...plan.extraNetworks.map((n) => ({ name: n })),
-      ],
-      ...(plan.ports.length > 0
-        ? {
-            ports: plan.ports.map((p) => ({
-              internal: p.containerPort,
-              external: p.hostPort,
-              ip: p.bindAddress,
-              protocol: 'tcp',
-            })),
-          }
-        : {}),
-      ...(volumes.length > 0 ? { volumes } : {}),
-      readOnly,
-      memory: plan.memoryMb,
-      memorySwap: plan.memoryMb,
-      ...(Object.keys(plan.tmpfs).length > 0 ? { tmpfs: { ...plan.tmpfs } } : {}),
-      capabilities: h.add.length > 0 ? { drops: h.drop, adds: h.add } : { drops: h.drop },
-      securityOpts: h.securityOpts,
-      ...(!readOnly && plan.files.length > 0 ? { uploads } : {}),
-      ...(check !== undefined
-        ? {
-            healthcheck: (({ test, ...rest }) => ({ tests: test, ...rest }))(
-              healthcheck([...check.test], check.startPeriod),
-            ),
-            ...(check.waitForHealthy ? { wait: true, waitTimeout: 120 } : {}),
-          }
-        : {}),
-      ...(labels.length > 0 ? { labels } : {}),
-    },
-    { parent, dependsOn: [...after, ...(wiring.dependsOn ?? [])] },
-  );
+  const args: docker.ContainerArgs = {
+    name: plan.name,
+    image: image.imageId,
+    ...(job
+      ? { restart: 'no', mustRun: false, attach: true, logs: false }
+      : { restart: 'unless-stopped', mustRun: true }),
+    ...(plan.command !== undefined ? { command: [...plan.command] } : {}),
+    ...(plan.user !== undefined ? { user: plan.user } : {}),
+    ...(Object.keys(plan.environment).length + secretEnv.length > 0 ? { envs } : {}),
+    networksAdvanced: [
+      {
+        name: wiring.network.resource.name,
+        ...(plan.aliases.length > 0 ? { aliases: [...plan.aliases] } : {}),
+      },
+      ...(wiring.moreNetworks ?? []).map((n) => ({
+        name: n.network.resource.name,
+        ...(n.aliases.length > 0 ? { aliases: [...n.aliases] } : {}),
+      })),
+      ...plan.extraNetworks.map((n) => ({ name: n })),
+    ],
+    ...(plan.ports.length > 0
+      ? {
+          ports: plan.ports.map((p) => ({
+            internal: p.containerPort,
+            external: p.hostPort,
+            ip: p.bindAddress,
+            protocol: 'tcp',
+          })),
+        }
+      : {}),
+    ...(volumes.length > 0 ? { volumes } : {}),
+    readOnly,
+    memory: plan.memoryMb,
+    memorySwap: plan.memoryMb,
+    ...(Object.keys(plan.tmpfs).length > 0 ? { tmpfs: { ...plan.tmpfs } } : {}),
+    capabilities: h.add.length > 0 ? { drops: h.drop, adds: h.add } : { drops: h.drop },
+    securityOpts: h.securityOpts,
+    ...(!readOnly && plan.files.length > 0 ? { uploads } : {}),
+    ...(check !== undefined
+      ? {
+          healthcheck: (({ test, ...rest }) => ({ tests: test, ...rest }))(
+            healthcheck([...check.test], check.startPeriod),
+          ),
+          ...(check.waitForHealthy ? { wait: true, waitTimeout: 120 } : {}),
+        }
+      : {}),
+    ...(labels.length > 0 ? { labels } : {}),
+  };
+  checkHardening(`${name}-container`, args, plannedExceptions(plan));
+  const container = new docker.Container(`${name}-container`, args, {
+    parent,
+    dependsOn: [...after, ...(wiring.dependsOn ?? [])],
+  });
   const completed = job
     ? container.exitCode.apply((code) => {
         // Unknown during a preview; after the job ran, anything but 0 fails the update.

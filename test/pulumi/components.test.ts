@@ -7,6 +7,8 @@
 import * as pulumi from '@pulumi/pulumi';
 import { SpecError } from '../../lib/model/errors';
 import { readNotaryMigrations } from '../../lib/model/notary-migrations-reader';
+import { ServicePlan } from '../../lib/plans/service-plan';
+import { HardeningPolicyError } from '../../lib/policy';
 import * as pl from '../../lib/pulumi';
 import { defaultNotaryMigrationsDir } from '../../stacks/trust';
 import { thrown } from '../helpers/errors';
@@ -222,5 +224,62 @@ describe('errors name the prop the user set', () => {
       expect(e.message).toContain('pulumiSecret');
       expect(e.message).not.toContain('plain"');
     });
+  });
+});
+
+describe('the hardening policy under Pulumi', () => {
+  const plan = (over: Partial<ServicePlan>): ServicePlan => ({
+    name: 'p-svc',
+    image: 'registry:2.8.3',
+    environment: {},
+    aliases: [],
+    extraNetworks: [],
+    ports: [],
+    configDir: '/etc/svc',
+    files: [],
+    volumes: [],
+    tmpfs: {},
+    rootFilesystem: { readOnly: true },
+    capabilities: [],
+    memoryMb: 64,
+    healthCheck: { test: ['CMD', 'true'], startPeriod: '5s', waitForHealthy: false },
+    ...over,
+  });
+  const realize = (p: ServicePlan): void => {
+    const parent = new pulumi.ComponentResource('test:index:Parent', 'parent');
+    const network = new pl.PlatformNetwork('net', { name: 'p-net' }, { parent });
+    pl.realizeService(parent, 'svc', p, { network });
+  };
+
+  test('a container that breaks a rule is refused, naming the rule and the container', async () => {
+    await runMocked(() => {
+      let e: Error | undefined;
+      try {
+        realize(plan({ capabilities: ['SYS_ADMIN'] }));
+      } catch (err) {
+        e = err as Error;
+      }
+      expect(e).toBeInstanceOf(HardeningPolicyError);
+      if (e === undefined) return;
+      expect(e.message).toContain('docker_container "p-svc" (svc-container) breaks RP-5.3');
+      expect(e.message).toContain('capabilities.add has SYS_ADMIN');
+    });
+  });
+
+  test('a writable root without a plan that says why cannot exist; with the reason it passes', async () => {
+    await runMocked(() => {
+      expect(() =>
+        realize(
+          plan({ rootFilesystem: { readOnly: false, reason: 'the image rewrites its own files at start' } }),
+        ),
+      ).not.toThrow();
+    });
+  });
+
+  test('ports on every interface pass only because the plan asked for them (RP-5.13 stated)', async () => {
+    const run = await runMocked(() => new pl.BasicRegistry('open', { bindAddress: '0.0.0.0', port: 5999 }));
+    expect((plain(run.mocks.containers().get('open-registry')!.inputs) as any).ports).toEqual([
+      { internal: 5000, external: 5999, ip: '0.0.0.0', protocol: 'tcp' },
+    ]);
   });
 });
