@@ -3,7 +3,8 @@ import { Annotations } from '../constructs/cdktf';
 import { PlatformNetwork } from '../constructs/platform-network';
 import { Registry } from '../constructs/registry';
 import { BasicRegistryProps, ResolvedBasicRegistry, resolveBasicRegistry } from '../model/patterns/basic';
-import { dataVolumeOutput, PatternOutput, patternPath, RegistryPattern } from './pattern-outputs';
+import { basicLayout } from '../plans/patterns/basic';
+import { PatternOutput, patternPath, RegistryPattern } from './pattern-outputs';
 
 /**
  * One registry with a persistent data volume on a chosen port: no TLS and no auth, so it binds
@@ -27,27 +28,11 @@ export class BasicRegistry extends Construct implements RegistryPattern {
     const path = patternPath(scope, id);
     const p = resolveBasicRegistry(path, props, path);
     this.props = p;
-    const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
-    this.registry = new Registry(this, 'registry', {
-      name: `${p.prefix}-registry`,
-      network,
-      publish: { port: p.port, bindAddress: p.bindAddress },
-      version: p.dialect.version,
-      ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-      storage: { deleteEnabled: p.deleteEnabled },
-    });
-    if (!p.bindAddress.startsWith('127.')) {
-      Annotations.of(this).addWarning(
-        `${path}: the registry has no TLS and no auth but is bound to ${p.bindAddress}: anyone who reaches ` +
-          'that address can push and pull. Use the secure pattern for anything beyond this host.',
-      );
-    }
-    const host =
-      p.bindAddress === '0.0.0.0' || p.bindAddress.startsWith('127.') ? 'localhost' : p.bindAddress;
-    this.registryUrl = `http://${host}:${p.port}`;
-    this.outputs = {
-      registry_url: { value: this.registryUrl, description: 'URL of the registry on the Docker host' },
-      data_volume: dataVolumeOutput(this.registry.dataVolumeName),
-    };
+    const d = basicLayout(path, p);
+    const network = new PlatformNetwork(this, 'network', { name: d.networkName });
+    this.registry = new Registry(this, 'registry', { ...d.registry, network });
+    if (d.warning !== undefined) Annotations.of(this).addWarning(d.warning);
+    this.registryUrl = d.registryUrl;
+    this.outputs = d.outputs(this.registry.dataVolumeName);
   }
 }

@@ -7,17 +7,10 @@ import { RedisCache } from '../constructs/redis-cache';
 import { Registry } from '../constructs/registry';
 import { RegistryUi } from '../constructs/registry-ui';
 import { RegistryCertificates } from '../constructs/tls';
-import { LoadBalancerSpec, loadBalancerEndpoint, resolveLoadBalancer } from '../model/load-balancer';
 import { HaRegistryProps, ResolvedHaRegistry, resolveHaRegistry } from '../model/patterns/ha';
 import { monitoringNetworkOf, RegistryMonitoring } from './registry-monitoring';
-import {
-  caOutputs,
-  credentialsOutput,
-  dataVolumeOutput,
-  PatternOutput,
-  patternPath,
-  RegistryPattern,
-} from './pattern-outputs';
+import { haLayout } from '../plans/patterns/ha';
+import { PatternOutput, patternPath, RegistryPattern } from './pattern-outputs';
 
 /**
  * The production pattern: nginx terminating TLS in front of N registry replicas that share one
@@ -55,84 +48,50 @@ export class HaRegistry extends Construct implements RegistryPattern {
     const path = patternPath(scope, id);
     const p = resolveHaRegistry(path, props, path);
     this.props = p;
-    const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
+    const d = haLayout(path, p);
+    const network = new PlatformNetwork(this, 'network', { name: d.networkName });
     const monitoringNetwork = monitoringNetworkOf(this, p.prefix, p.monitoring);
-    this.tls = new RegistryCertificates(this, 'tls', {
-      hostnames: [p.hostname, ...p.extraHostnames],
-      serviceNames: ['lb', `${p.prefix}-lb`],
-    });
-    this.users = new HtpasswdUsers(this, 'users', { users: p.users });
+    this.tls = new RegistryCertificates(this, 'tls', d.certificateNames);
+    this.users = new HtpasswdUsers(this, 'users', { users: d.users });
     const secret = new Password(this, 'http-secret', { length: 48, special: false }).result;
-    this.redis = new RedisCache(this, 'redis', {
-      name: `${p.prefix}-redis`,
-      network,
-      maxMemoryMb: p.redisMaxMemoryMb,
-    });
-    this.registryUrl = `https://${p.hostname}:${p.port}`;
-    const replicas: Registry[] = [];
-    for (let i = 1; i <= p.replicas; i++) {
-      replicas.push(
-        new Registry(this, `registry-${i}`, {
-          name: `${p.prefix}-registry-${i}`,
+    this.redis = new RedisCache(this, 'redis', { ...d.redis, network });
+    this.registryUrl = d.registryUrl;
+    this.replicas = d.replicas.map(
+      (replica, i) =>
+        new Registry(this, `registry-${i + 1}`, {
+          ...replica,
           network,
-          aliases: [`registry-${i}`],
-          publish: false,
-          version: p.dialect.version,
-          ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-          http: { host: this.registryUrl },
           httpSecret: secret,
-          dataVolumeName: `${p.prefix}-registry-data`,
-          storage: { deleteEnabled: true, cache: 'redis' },
           redis: this.redis.registrySpec(),
           htpasswd: this.users,
-          notifications: p.notifications,
           ...(monitoringNetwork ? { monitoringNetwork } : {}),
         }),
-      );
-    }
-    this.replicas = replicas;
-    const lbSpec: LoadBalancerSpec = { serverName: p.hostname, tlsMinimumVersion: p.tlsMinimumVersion };
-    const first = replicas[0];
+    );
+    const first = this.replicas[0];
     if (first === undefined) throw new Error('internal: the HA pattern has no replica');
-    if (p.ui) {
-      // The UI proxies `/v2` back through the load balancer, so it sees every replica.
-      this.ui = new RegistryUi(this, 'ui', {
-        name: `${p.prefix}-ui`,
-        network,
-        registry: first,
-        proxyTo: loadBalancerEndpoint(resolveLoadBalancer(path, lbSpec), 'lb'),
-        publish: false,
-      });
-    }
+    // The UI proxies `/v2` back through the load balancer, so it sees every replica.
+    if (d.ui) this.ui = new RegistryUi(this, 'ui', { ...d.ui, network, registry: first });
     this.loadBalancer = new LoadBalancer(this, 'lb', {
-      ...lbSpec,
-      name: `${p.prefix}-lb`,
+      ...d.loadBalancer,
       network,
-      replicas,
+      replicas: this.replicas,
       tls: this.tls,
-      aliases: ['lb'],
-      publish: { port: p.port, bindAddress: p.bindAddress },
-      redirectPublish: { port: p.httpPort, bindAddress: p.bindAddress },
       ...(this.ui ? { ui: this.ui } : {}),
     });
-    if (p.monitoring && monitoringNetwork) {
+    if (d.monitoring && monitoringNetwork) {
       this.monitoring = new RegistryMonitoring(this, 'monitoring', {
-        prefix: p.prefix,
+        ...d.monitoring,
         network: monitoringNetwork,
         platformNetwork: network,
-        monitoring: p.monitoring,
-        registries: replicas,
+        registries: this.replicas,
         redis: this.redis,
-        notifications: p.notifications.length > 0,
-        bindAddress: p.bindAddress,
       });
     }
-    this.outputs = {
-      ...(this.monitoring?.outputs ?? {}),
-      registry_url: { value: this.registryUrl, description: 'URL of the registry (load balancer)' },
-      ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port),
-      credentials: credentialsOutput(this.users.passwords),
-      data_volume: dataVolumeOutput(first.dataVolumeName, 'the images, shared by the replicas'),
-    };
+    this.outputs = d.outputs({
+      caCertificatePem: this.tls.caCertificatePem,
+      passwords: this.users.passwords,
+      dataVolumeName: first.dataVolumeName,
+      ...(this.monitoring ? { monitoring: this.monitoring.outputs } : {}),
+    });
   }
 }

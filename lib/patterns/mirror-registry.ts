@@ -4,14 +4,8 @@ import { PlatformNetwork } from '../constructs/platform-network';
 import { Registry } from '../constructs/registry';
 import { RegistryCertificates } from '../constructs/tls';
 import { MirrorRegistryProps, ResolvedMirrorRegistry, resolveMirrorRegistry } from '../model/patterns/mirror';
-import {
-  caOutputs,
-  credentialsOutput,
-  dataVolumeOutput,
-  PatternOutput,
-  patternPath,
-  RegistryPattern,
-} from './pattern-outputs';
+import { mirrorLayout } from '../plans/patterns/mirror';
+import { PatternOutput, patternPath, RegistryPattern } from './pattern-outputs';
 
 /**
  * A pull-through cache of an upstream registry over TLS with htpasswd users. The registry refuses
@@ -38,36 +32,21 @@ export class MirrorRegistry extends Construct implements RegistryPattern {
     const path = patternPath(scope, id);
     const p = resolveMirrorRegistry(path, props, path);
     this.props = p;
-    const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
-    this.tls = new RegistryCertificates(this, 'tls', {
-      hostnames: [p.hostname],
-      serviceNames: ['mirror', `${p.prefix}-mirror`],
-    });
-    this.users = new HtpasswdUsers(this, 'users', { users: p.users });
-    this.registryUrl = `https://${p.hostname}:${p.port}`;
+    const d = mirrorLayout(p);
+    const network = new PlatformNetwork(this, 'network', { name: d.networkName });
+    this.tls = new RegistryCertificates(this, 'tls', d.certificateNames);
+    this.users = new HtpasswdUsers(this, 'users', { users: d.users });
+    this.registryUrl = d.registryUrl;
     this.registry = new Registry(this, 'mirror', {
-      name: `${p.prefix}-mirror`,
+      ...d.registry,
       network,
-      aliases: ['mirror'],
-      ...(p.remoteNetwork !== undefined ? { extraNetworks: [p.remoteNetwork] } : {}),
-      publish: { port: p.port, bindAddress: p.bindAddress },
-      version: p.dialect.version,
-      ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-      http: { host: this.registryUrl },
       tls: this.tls,
       htpasswd: this.users,
-      proxy: {
-        remoteUrl: p.remoteUrl,
-        ...(p.remoteUsername !== undefined ? { username: p.remoteUsername } : {}),
-        ...(p.remotePassword !== undefined ? { password: p.remotePassword } : {}),
-        ...(p.ttl !== undefined ? { ttl: p.ttl } : {}),
-      },
     });
-    this.outputs = {
-      registry_url: { value: this.registryUrl, description: 'URL of the mirror' },
-      ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port, 'the mirror'),
-      credentials: credentialsOutput(this.users.passwords),
-      data_volume: dataVolumeOutput(this.registry.dataVolumeName, 'the cached images'),
-    };
+    this.outputs = d.outputs({
+      caCertificatePem: this.tls.caCertificatePem,
+      passwords: this.users.passwords,
+      dataVolumeName: this.registry.dataVolumeName,
+    });
   }
 }

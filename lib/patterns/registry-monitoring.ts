@@ -10,6 +10,7 @@ import { Registry } from '../constructs/registry';
 import { REGISTRY_DATA_MOUNTPOINT } from '../model/alert-rules';
 import { ServiceEndpoint } from '../model/endpoint';
 import { ResolvedPatternMonitoring } from '../model/patterns/common';
+import { monitoringLayout } from '../plans/patterns/monitoring';
 import { PatternOutput } from './pattern-outputs';
 
 /** Props of {@link RegistryMonitoring}. */
@@ -56,8 +57,7 @@ export class RegistryMonitoring extends Construct {
   /** Defines the monitoring containers. */
   public constructor(scope: Construct, id: string, props: RegistryMonitoringProps) {
     super(scope, id);
-    const m = props.monitoring;
-    const s = m.spec;
+    const d = monitoringLayout(props.prefix, props.monitoring, props.bindAddress);
     const registries = props.registries.map((r, i): ServiceEndpoint => {
       const e = r.metricsEndpoint;
       if (e === undefined) throw new Error(`internal: registry ${i} has no metrics endpoint`);
@@ -65,33 +65,32 @@ export class RegistryMonitoring extends Construct {
     });
     const first = props.registries[0];
     if (first === undefined) throw new Error('internal: monitoring without a registry');
-    const version = first.spec.dialect.version;
     this.alertmanager = new Alertmanager(this, 'alertmanager', {
-      name: `${props.prefix}-alertmanager`,
+      name: d.names.alertmanager,
       network: props.network,
-      spec: s,
+      spec: d.spec,
     });
     this.nodeExporter = new NodeExporter(this, 'node-exporter', {
-      name: `${props.prefix}-node-exporter`,
+      name: d.names.nodeExporter,
       network: props.network,
       dataVolumeName: first.dataVolumeName,
-      image: s.nodeExporterImage,
+      image: d.spec.nodeExporterImage,
     });
     if (props.redis !== undefined) {
       this.redisExporter = new RedisExporter(this, 'redis-exporter', {
-        name: `${props.prefix}-redis-exporter`,
+        name: d.names.redisExporter,
         network: props.platformNetwork,
         monitoringNetwork: props.network,
         redis: props.redis,
-        image: s.redisExporterImage,
+        image: d.spec.redisExporterImage,
       });
     }
     this.prometheus = new Prometheus(this, 'prometheus', {
-      name: `${props.prefix}-prometheus`,
+      name: d.names.prometheus,
       network: props.network,
-      spec: s,
+      spec: d.spec,
       platform: {
-        registryVersion: version,
+        registryVersion: first.spec.dialect.version,
         dataMountpoint: REGISTRY_DATA_MOUNTPOINT,
         redis: props.redis !== undefined,
         notifications: props.notifications,
@@ -100,31 +99,18 @@ export class RegistryMonitoring extends Construct {
       node: this.nodeExporter,
       alertmanager: this.alertmanager,
       ...(this.redisExporter ? { redisExporter: this.redisExporter } : {}),
-      publish: { port: m.prometheusPort, bindAddress: props.bindAddress },
+      publish: d.prometheusPublish,
     });
-    const host = props.bindAddress === '0.0.0.0' ? 'localhost' : props.bindAddress;
-    const outputs: Record<string, PatternOutput> = {
-      prometheus_url: {
-        value: `http://${host}:${m.prometheusPort}`,
-        description: 'Prometheus (alerts, targets, queries); no login: published on the bind address only',
-      },
-    };
-    if (s.grafana) {
+    if (d.grafanaPublish) {
       this.grafana = new Grafana(this, 'grafana', {
-        name: `${props.prefix}-grafana`,
+        name: d.names.grafana,
         network: props.network,
         prometheus: this.prometheus,
-        image: s.grafanaImage,
-        publish: { port: m.grafanaPort, bindAddress: props.bindAddress },
+        image: d.spec.grafanaImage,
+        publish: d.grafanaPublish,
       });
-      outputs.grafana_url = { value: `http://${host}:${m.grafanaPort}`, description: 'Grafana (user admin)' };
-      outputs.grafana_admin_password = {
-        value: this.grafana.adminPassword,
-        sensitive: true,
-        description: "Grafana's generated admin password",
-      };
     }
-    this.outputs = outputs;
+    this.outputs = d.outputs(this.grafana?.adminPassword);
   }
 }
 

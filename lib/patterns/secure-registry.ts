@@ -6,15 +6,8 @@ import { RegistryUi } from '../constructs/registry-ui';
 import { RegistryCertificates, suppliedTls, TlsMaterial, withTlsReferences } from '../constructs/tls';
 import { ResolvedSecureRegistry, resolveSecureRegistry, SecureRegistryProps } from '../model/patterns/secure';
 import { monitoringNetworkOf, RegistryMonitoring } from './registry-monitoring';
-import {
-  caOutputs,
-  credentialsOutput,
-  dataVolumeOutput,
-  PatternOutput,
-  patternPath,
-  RegistryPattern,
-  uiUrlOutput,
-} from './pattern-outputs';
+import { secureLayout } from '../plans/patterns/secure';
+import { PatternOutput, patternPath, RegistryPattern } from './pattern-outputs';
 
 /**
  * A registry over TLS (TLS 1.2+, HSTS) with htpasswd users and the Joxit UI, what the seed labs set
@@ -50,58 +43,36 @@ export class SecureRegistry extends Construct implements RegistryPattern {
       path,
     );
     this.props = p;
-    const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
+    const d = secureLayout(p);
+    const network = new PlatformNetwork(this, 'network', { name: d.networkName });
     const monitoringNetwork = monitoringNetworkOf(this, p.prefix, p.monitoring);
     this.tls =
       p.tls !== undefined
         ? suppliedTls(p.tls, `${path}.tls`)
-        : new RegistryCertificates(this, 'tls', {
-            hostnames: [p.hostname, ...p.extraHostnames],
-            serviceNames: ['registry', `${p.prefix}-registry`],
-          });
-    this.users = new HtpasswdUsers(this, 'users', { users: p.users });
-    this.registryUrl = `https://${p.hostname}:${p.port}`;
+        : new RegistryCertificates(this, 'tls', d.certificateNames);
+    this.users = new HtpasswdUsers(this, 'users', { users: d.users });
+    this.registryUrl = d.registryUrl;
     this.registry = new Registry(this, 'registry', {
-      name: `${p.prefix}-registry`,
+      ...d.registry,
       network,
-      publish: { port: p.port, bindAddress: p.bindAddress },
-      version: p.dialect.version,
-      ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-      http: { host: this.registryUrl, tls: { minimumVersion: p.tlsMinimumVersion } },
-      storage: { deleteEnabled: p.deleteEnabled },
       tls: this.tls,
       htpasswd: this.users,
       ...(monitoringNetwork ? { monitoringNetwork } : {}),
     });
-    const outputs: Record<string, PatternOutput> = {};
-    if (p.ui) {
-      this.ui = new RegistryUi(this, 'ui', {
-        name: `${p.prefix}-ui`,
-        network,
-        registry: this.registry,
-        publish: { port: p.uiPort, bindAddress: p.bindAddress },
-        image: p.uiImage,
-      });
-      outputs.ui_url = uiUrlOutput(p.bindAddress, p.hostname, p.uiPort);
-    }
-    if (p.monitoring && monitoringNetwork) {
+    if (d.ui) this.ui = new RegistryUi(this, 'ui', { ...d.ui, network, registry: this.registry });
+    if (d.monitoring && monitoringNetwork) {
       this.monitoring = new RegistryMonitoring(this, 'monitoring', {
-        prefix: p.prefix,
+        ...d.monitoring,
         network: monitoringNetwork,
         platformNetwork: network,
-        monitoring: p.monitoring,
         registries: [this.registry],
-        notifications: false,
-        bindAddress: p.bindAddress,
       });
     }
-    this.outputs = {
-      ...outputs,
-      ...(this.monitoring?.outputs ?? {}),
-      registry_url: { value: this.registryUrl, description: 'URL of the registry' },
-      ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port),
-      credentials: credentialsOutput(this.users.passwords),
-      data_volume: dataVolumeOutput(this.registry.dataVolumeName),
-    };
+    this.outputs = d.outputs({
+      caCertificatePem: this.tls.caCertificatePem,
+      passwords: this.users.passwords,
+      dataVolumeName: this.registry.dataVolumeName,
+      ...(this.monitoring ? { monitoring: this.monitoring.outputs } : {}),
+    });
   }
 }

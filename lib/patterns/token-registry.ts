@@ -6,15 +6,8 @@ import { RegistryCertificates } from '../constructs/tls';
 import { TokenServer } from '../constructs/token-server';
 import { ResolvedTokenRegistry, resolveTokenRegistry, TokenRegistryProps } from '../model/patterns/token';
 import { monitoringNetworkOf, RegistryMonitoring } from './registry-monitoring';
-import {
-  caOutputs,
-  credentialsOutput,
-  dataVolumeOutput,
-  PatternOutput,
-  patternPath,
-  RegistryPattern,
-  uiUrlOutput,
-} from './pattern-outputs';
+import { tokenLayout } from '../plans/patterns/token';
+import { PatternOutput, patternPath, RegistryPattern } from './pattern-outputs';
 
 /**
  * A registry whose roles are enforced: token authentication against docker_auth, both over TLS
@@ -49,80 +42,46 @@ export class TokenRegistry extends Construct implements RegistryPattern {
     const path = patternPath(scope, id);
     const p = resolveTokenRegistry(path, props, path);
     this.props = p;
-    const t = p.tokenServer;
-    const network = new PlatformNetwork(this, 'network', { name: `${p.prefix}-net` });
+    const d = tokenLayout(p);
+    const network = new PlatformNetwork(this, 'network', { name: d.networkName });
     const monitoringNetwork = monitoringNetworkOf(this, p.prefix, p.monitoring);
-    this.tls = new RegistryCertificates(this, 'tls', {
-      hostnames: [p.hostname],
-      serviceNames: ['registry', `${p.prefix}-registry`],
-    });
+    this.tls = new RegistryCertificates(this, 'tls', d.certificateNames);
     this.tokenServer = new TokenServer(this, 'token-server', {
-      name: `${p.prefix}-token-server`,
+      ...d.tokenServer,
       network,
-      tls: this.tls.issueServerCertificate('token-server', {
-        hostnames: [p.hostname],
-        serviceNames: ['token-server', `${p.prefix}-token-server`],
-      }),
-      publish: { port: p.tokenPort, bindAddress: p.bindAddress },
-      registryVersion: t.registryVersion,
-      roles: t.roles,
-      users: t.users,
-      image: p.tokenServerImage,
-      tlsMinimumVersion: t.tlsMinimumVersion,
-      tokenLifetimeSeconds: t.tokenLifetimeSeconds,
+      tls: this.tls.issueServerCertificate('token-server', d.tokenServerCertificateNames),
     });
-    this.registryUrl = `https://${p.hostname}:${p.port}`;
+    this.registryUrl = d.registryUrl;
     this.registry = new Registry(this, 'registry', {
-      name: `${p.prefix}-registry`,
+      ...d.registry,
       network,
-      publish: { port: p.port, bindAddress: p.bindAddress },
-      version: p.dialect.version,
-      ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-      http: { host: this.registryUrl, tls: { minimumVersion: t.tlsMinimumVersion } },
-      storage: { deleteEnabled: true },
       tls: this.tls,
-      auth: this.tokenServer.registryAuth(p.hostname),
+      auth: this.tokenServer.registryAuth(d.hostname),
       tokenRootCertBundle: this.tokenServer.rootCertBundlePem,
       ...(monitoringNetwork ? { monitoringNetwork } : {}),
     });
-    const outputs: Record<string, PatternOutput> = {};
-    if (p.ui) {
+    if (d.ui) {
       this.ui = new RegistryUi(this, 'ui', {
-        name: `${p.prefix}-ui`,
+        ...d.ui,
         network,
         registry: this.registry,
-        publish: { port: p.uiPort, bindAddress: p.bindAddress },
         tokenServer: this.tokenServer,
-        image: p.uiImage,
       });
-      outputs.ui_url = uiUrlOutput(p.bindAddress, p.hostname, p.uiPort);
     }
-    if (p.monitoring && monitoringNetwork) {
+    if (d.monitoring && monitoringNetwork) {
       this.monitoring = new RegistryMonitoring(this, 'monitoring', {
-        prefix: p.prefix,
+        ...d.monitoring,
         network: monitoringNetwork,
         platformNetwork: network,
-        monitoring: p.monitoring,
         registries: [this.registry],
-        notifications: false,
-        bindAddress: p.bindAddress,
       });
     }
-    this.outputs = {
-      ...outputs,
-      ...(this.monitoring?.outputs ?? {}),
-      registry_url: { value: this.registryUrl, description: 'URL of the registry' },
-      token_realm: {
-        value: this.tokenServer.realm(p.hostname),
-        description: 'The token endpoint clients are sent to',
-      },
-      ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port, 'both endpoints'),
-      credentials: credentialsOutput(this.tokenServer.passwords),
-      roles: {
-        value: Object.fromEntries(t.users.map((u) => [u.name, u.roles.join(',')])),
-        description: 'Each user and its roles',
-      },
-      data_volume: dataVolumeOutput(this.registry.dataVolumeName),
-    };
+    this.outputs = d.outputs({
+      caCertificatePem: this.tls.caCertificatePem,
+      passwords: this.tokenServer.passwords,
+      realm: this.tokenServer.realm(d.hostname),
+      dataVolumeName: this.registry.dataVolumeName,
+      ...(this.monitoring ? { monitoring: this.monitoring.outputs } : {}),
+    });
   }
 }

@@ -8,7 +8,8 @@ import {
   resolveTrustedRegistry,
   TrustedRegistryProps,
 } from '../model/patterns/trust';
-import { dataVolumeOutput, PatternOutput, patternPath, RegistryPattern } from './pattern-outputs';
+import { trustLayout } from '../plans/patterns/trust';
+import { PatternOutput, patternPath, RegistryPattern } from './pattern-outputs';
 import { SecureRegistry } from './secure-registry';
 
 /** Props of {@link TrustedRegistry}: the pattern's props plus Notary's migrations. */
@@ -52,38 +53,19 @@ export class TrustedRegistry extends Construct implements RegistryPattern {
       path,
     );
     this.props = p;
+    const d = trustLayout(p, notary);
     this.secure = new SecureRegistry(this, 'Default', { ...secureProps, namePrefix: p.prefix });
     const generated = this.secure.tls instanceof RegistryCertificates ? this.secure.tls : undefined;
     const tls: TlsMaterial =
       p.notaryTls !== undefined || generated === undefined
         ? suppliedTls(p.notaryTls ?? ({} as SuppliedTlsSpec), `${path}.notaryTls`)
-        : generated.issueServerCertificate('notary-server', {
-            hostnames: [p.hostname, ...p.extraHostnames],
-            serviceNames: ['notary-server'],
-          });
-    this.notary = new Notary(this, 'notary', {
-      ...(notary ?? {}),
-      prefix: p.prefix,
-      registry: `${p.hostname}:${p.port}`,
-      tls,
-      migrations: notaryMigrations,
-      bindAddress: p.bindAddress,
+        : generated.issueServerCertificate('notary-server', d.notaryCertificateNames);
+    this.notary = new Notary(this, 'notary', { ...d.notary, tls, migrations: notaryMigrations });
+    this.outputs = d.outputs({
+      secure: this.secure.outputs,
+      notaryUrl: this.notary.url,
+      notaryPort: this.notary.publish.port,
+      databaseVolumeName: this.notary.databaseVolumeName,
     });
-    const notaryHost = `${p.hostname}:${this.notary.publish.port}`;
-    this.outputs = {
-      ...this.secure.outputs,
-      content_trust_server: {
-        value: this.notary.url,
-        description: 'DOCKER_CONTENT_TRUST_SERVER for this registry (with DOCKER_CONTENT_TRUST=1)',
-      },
-      notary_ca_trust_path: {
-        value: `~/.docker/tls/${notaryHost}/ca.crt`,
-        description: "Where the docker CLI looks for Notary's CA: save ca_certificate there",
-      },
-      notary_data_volume: dataVolumeOutput(
-        this.notary.databaseVolumeName,
-        'the trust data (Notary database)',
-      ),
-    };
   }
 }

@@ -10,3 +10,4 @@ export * from './notary-plans';
 export * from './pattern-outputs';
 export * from './labels';
 export * from './hardening';
+export * from './patterns';

@@ -1,5 +1,6 @@
 import { BasicRegistryProps, ResolvedBasicRegistry, resolveBasicRegistry } from '../../model/patterns/basic';
-import { dataVolumeOutput, PatternOutput, RegistryPattern } from '../../plans/pattern-outputs';
+import { PatternOutput, RegistryPattern } from '../../plans/pattern-outputs';
+import { basicLayout } from '../../plans/patterns/basic';
 import { pulumi } from '../engine';
 import { PlatformNetwork } from '../network';
 import { Registry } from '../registry';
@@ -24,33 +25,12 @@ export class BasicRegistry extends pulumi.ComponentResource implements RegistryP
     super('registry-platform:index:BasicRegistry', name, {}, opts);
     const p = resolveBasicRegistry(name, props, name);
     this.props = p;
-    const network = new PlatformNetwork(`${name}-network`, { name: `${p.prefix}-net` }, { parent: this });
-    this.registry = new Registry(
-      `${name}-registry`,
-      {
-        name: `${p.prefix}-registry`,
-        network,
-        publish: { port: p.port, bindAddress: p.bindAddress },
-        version: p.dialect.version,
-        ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-        storage: { deleteEnabled: p.deleteEnabled },
-      },
-      { parent: this },
-    );
-    if (!p.bindAddress.startsWith('127.')) {
-      void pulumi.log.warn(
-        `${name}: the registry has no TLS and no auth but is bound to ${p.bindAddress}: anyone who reaches ` +
-          'that address can push and pull. Use the secure pattern for anything beyond this host.',
-        this,
-      );
-    }
-    const host =
-      p.bindAddress === '0.0.0.0' || p.bindAddress.startsWith('127.') ? 'localhost' : p.bindAddress;
-    this.registryUrl = `http://${host}:${p.port}`;
-    this.outputs = {
-      registry_url: { value: this.registryUrl, description: 'URL of the registry on the Docker host' },
-      data_volume: dataVolumeOutput(this.registry.dataVolumeName),
-    };
+    const d = basicLayout(name, p);
+    const network = new PlatformNetwork(`${name}-network`, { name: d.networkName }, { parent: this });
+    this.registry = new Registry(`${name}-registry`, { ...d.registry, network }, { parent: this });
+    if (d.warning !== undefined) void pulumi.log.warn(d.warning, this);
+    this.registryUrl = d.registryUrl;
+    this.outputs = d.outputs(this.registry.dataVolumeName);
     this.registerOutputs(pulumiOutputs(this.outputs));
   }
 }

@@ -1,12 +1,6 @@
-import { LoadBalancerSpec, loadBalancerEndpoint, resolveLoadBalancer } from '../../model/load-balancer';
 import { HaRegistryProps, ResolvedHaRegistry, resolveHaRegistry } from '../../model/patterns/ha';
-import {
-  caOutputs,
-  credentialsOutput,
-  dataVolumeOutput,
-  PatternOutput,
-  RegistryPattern,
-} from '../../plans/pattern-outputs';
+import { PatternOutput, RegistryPattern } from '../../plans/pattern-outputs';
+import { haLayout } from '../../plans/patterns/ha';
 import { pulumi, random } from '../engine';
 import { LoadBalancer } from '../load-balancer';
 import { PlatformNetwork } from '../network';
@@ -51,15 +45,12 @@ export class HaRegistry extends pulumi.ComponentResource implements RegistryPatt
     super('registry-platform:index:HaRegistry', name, {}, opts);
     const p = resolveHaRegistry(name, props, name);
     this.props = p;
+    const d = haLayout(name, p);
     const child = { parent: this };
-    const network = new PlatformNetwork(`${name}-network`, { name: `${p.prefix}-net` }, child);
-    const monitoringNetwork = monitoringNetworkOf(this, name, p.prefix, p.monitoring);
-    this.tls = new RegistryCertificates(
-      `${name}-tls`,
-      { hostnames: [p.hostname, ...p.extraHostnames], serviceNames: ['lb', `${p.prefix}-lb`] },
-      child,
-    );
-    this.users = new HtpasswdUsers(`${name}-users`, { users: p.users }, child);
+    const network = new PlatformNetwork(`${name}-network`, { name: d.networkName }, child);
+    const monitoringNetwork = monitoringNetworkOf(this, name, d.monitoringNetworkName);
+    this.tls = new RegistryCertificates(`${name}-tls`, d.certificateNames, child);
+    this.users = new HtpasswdUsers(`${name}-users`, { users: d.users }, child);
     const secret = pulumi.secret(
       new random.RandomPassword(
         `${name}-http-secret`,
@@ -67,93 +58,57 @@ export class HaRegistry extends pulumi.ComponentResource implements RegistryPatt
         { parent: this, additionalSecretOutputs: ['result'] },
       ).result,
     );
-    this.redis = new RedisCache(
-      `${name}-redis`,
-      { name: `${p.prefix}-redis`, network, maxMemoryMb: p.redisMaxMemoryMb },
-      child,
-    );
-    this.registryUrl = `https://${p.hostname}:${p.port}`;
-    const replicas: Registry[] = [];
-    for (let i = 1; i <= p.replicas; i++) {
-      replicas.push(
+    this.redis = new RedisCache(`${name}-redis`, { ...d.redis, network }, child);
+    this.registryUrl = d.registryUrl;
+    this.replicas = d.replicas.map(
+      (replica, i) =>
         new Registry(
-          `${name}-registry-${i}`,
+          `${name}-registry-${i + 1}`,
           {
-            name: `${p.prefix}-registry-${i}`,
+            ...replica,
             network,
-            aliases: [`registry-${i}`],
-            publish: false,
-            version: p.dialect.version,
-            ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-            http: { host: this.registryUrl },
             httpSecret: secret,
-            dataVolumeName: `${p.prefix}-registry-data`,
-            storage: { deleteEnabled: true, cache: 'redis' },
             redis: this.redis.registrySpec(),
             htpasswd: this.users,
-            notifications: p.notifications,
             ...(monitoringNetwork ? { monitoringNetwork } : {}),
           },
           child,
         ),
-      );
-    }
-    this.replicas = replicas;
-    const first = replicas[0];
+    );
+    const first = this.replicas[0];
     if (first === undefined) throw new Error('internal: the HA pattern has no replica');
-    const lbSpec: LoadBalancerSpec = { serverName: p.hostname, tlsMinimumVersion: p.tlsMinimumVersion };
-    if (p.ui) {
-      // The UI proxies `/v2` back through the load balancer, so it sees every replica.
-      this.ui = new RegistryUi(
-        `${name}-ui`,
-        {
-          name: `${p.prefix}-ui`,
-          network,
-          registry: first,
-          proxyTo: loadBalancerEndpoint(resolveLoadBalancer(name, lbSpec), 'lb'),
-          publish: false,
-        },
-        child,
-      );
-    }
+    // The UI proxies `/v2` back through the load balancer, so it sees every replica.
+    if (d.ui) this.ui = new RegistryUi(`${name}-ui`, { ...d.ui, network, registry: first }, child);
     this.loadBalancer = new LoadBalancer(
       `${name}-lb`,
       {
-        ...lbSpec,
-        name: `${p.prefix}-lb`,
+        ...d.loadBalancer,
         network,
-        replicas,
+        replicas: this.replicas,
         tls: this.tls,
-        aliases: ['lb'],
-        publish: { port: p.port, bindAddress: p.bindAddress },
-        redirectPublish: { port: p.httpPort, bindAddress: p.bindAddress },
         ...(this.ui ? { ui: this.ui } : {}),
       },
       child,
     );
-    if (p.monitoring && monitoringNetwork) {
+    if (d.monitoring && monitoringNetwork) {
       this.monitoring = new RegistryMonitoring(
         `${name}-monitoring`,
         {
-          prefix: p.prefix,
+          ...d.monitoring,
           network: monitoringNetwork,
           platformNetwork: network,
-          monitoring: p.monitoring,
-          registries: replicas,
+          registries: this.replicas,
           redis: this.redis,
-          notifications: p.notifications.length > 0,
-          bindAddress: p.bindAddress,
         },
         child,
       );
     }
-    this.outputs = {
-      ...(this.monitoring?.outputs ?? {}),
-      registry_url: { value: this.registryUrl, description: 'URL of the registry (load balancer)' },
-      ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port),
-      credentials: credentialsOutput(this.users.passwords),
-      data_volume: dataVolumeOutput(first.dataVolumeName, 'the images, shared by the replicas'),
-    };
+    this.outputs = d.outputs({
+      caCertificatePem: this.tls.caCertificatePem,
+      passwords: this.users.passwords,
+      dataVolumeName: first.dataVolumeName,
+      ...(this.monitoring ? { monitoring: this.monitoring.outputs } : {}),
+    });
     this.registerOutputs(pulumiOutputs(this.outputs));
   }
 }

@@ -3,13 +3,8 @@ import {
   ResolvedMirrorRegistry,
   resolveMirrorRegistry,
 } from '../../model/patterns/mirror';
-import {
-  caOutputs,
-  credentialsOutput,
-  dataVolumeOutput,
-  PatternOutput,
-  RegistryPattern,
-} from '../../plans/pattern-outputs';
+import { PatternOutput, RegistryPattern } from '../../plans/pattern-outputs';
+import { mirrorLayout } from '../../plans/patterns/mirror';
 import { pulumi } from '../engine';
 import { PlatformNetwork } from '../network';
 import { Registry } from '../registry';
@@ -41,43 +36,22 @@ export class MirrorRegistry extends pulumi.ComponentResource implements Registry
     super('registry-platform:index:MirrorRegistry', name, {}, opts);
     const p = resolveMirrorRegistry(name, props, name);
     this.props = p;
+    const d = mirrorLayout(p);
     const child = { parent: this };
-    const network = new PlatformNetwork(`${name}-network`, { name: `${p.prefix}-net` }, child);
-    this.tls = new RegistryCertificates(
-      `${name}-tls`,
-      { hostnames: [p.hostname], serviceNames: ['mirror', `${p.prefix}-mirror`] },
-      child,
-    );
-    this.users = new HtpasswdUsers(`${name}-users`, { users: p.users }, child);
-    this.registryUrl = `https://${p.hostname}:${p.port}`;
+    const network = new PlatformNetwork(`${name}-network`, { name: d.networkName }, child);
+    this.tls = new RegistryCertificates(`${name}-tls`, d.certificateNames, child);
+    this.users = new HtpasswdUsers(`${name}-users`, { users: d.users }, child);
+    this.registryUrl = d.registryUrl;
     this.registry = new Registry(
       `${name}-mirror`,
-      {
-        name: `${p.prefix}-mirror`,
-        network,
-        aliases: ['mirror'],
-        ...(p.remoteNetwork !== undefined ? { extraNetworks: [p.remoteNetwork] } : {}),
-        publish: { port: p.port, bindAddress: p.bindAddress },
-        version: p.dialect.version,
-        ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-        http: { host: this.registryUrl },
-        tls: this.tls,
-        htpasswd: this.users,
-        proxy: {
-          remoteUrl: p.remoteUrl,
-          ...(p.remoteUsername !== undefined ? { username: p.remoteUsername } : {}),
-          ...(p.remotePassword !== undefined ? { password: p.remotePassword } : {}),
-          ...(p.ttl !== undefined ? { ttl: p.ttl } : {}),
-        },
-      },
+      { ...d.registry, network, tls: this.tls, htpasswd: this.users },
       child,
     );
-    this.outputs = {
-      registry_url: { value: this.registryUrl, description: 'URL of the mirror' },
-      ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port, 'the mirror'),
-      credentials: credentialsOutput(this.users.passwords),
-      data_volume: dataVolumeOutput(this.registry.dataVolumeName, 'the cached images'),
-    };
+    this.outputs = d.outputs({
+      caCertificatePem: this.tls.caCertificatePem,
+      passwords: this.users.passwords,
+      dataVolumeName: this.registry.dataVolumeName,
+    });
     this.registerOutputs(pulumiOutputs(this.outputs));
   }
 }

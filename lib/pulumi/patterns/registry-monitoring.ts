@@ -2,6 +2,7 @@ import { REGISTRY_DATA_MOUNTPOINT } from '../../model/alert-rules';
 import { ServiceEndpoint } from '../../model/endpoint';
 import { ResolvedPatternMonitoring } from '../../model/patterns/common';
 import { PatternOutput } from '../../plans/pattern-outputs';
+import { monitoringLayout } from '../../plans/patterns/monitoring';
 import { Alertmanager } from '../alertmanager';
 import { pulumi } from '../engine';
 import { Grafana } from '../grafana';
@@ -55,8 +56,7 @@ export class RegistryMonitoring extends pulumi.ComponentResource {
   /** Defines the monitoring containers. */
   public constructor(name: string, args: RegistryMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
     super('registry-platform:index:RegistryMonitoring', name, {}, opts);
-    const m = args.monitoring;
-    const s = m.spec;
+    const d = monitoringLayout(args.prefix, args.monitoring, args.bindAddress);
     const child = { parent: this };
     const registries = args.registries.map((r, i): ServiceEndpoint => {
       const e = r.metricsEndpoint;
@@ -67,16 +67,16 @@ export class RegistryMonitoring extends pulumi.ComponentResource {
     if (first === undefined) throw new Error('internal: monitoring without a registry');
     this.alertmanager = new Alertmanager(
       `${name}-alertmanager`,
-      { name: `${args.prefix}-alertmanager`, network: args.network, spec: s },
+      { name: d.names.alertmanager, network: args.network, spec: d.spec },
       child,
     );
     this.nodeExporter = new NodeExporter(
       `${name}-node-exporter`,
       {
-        name: `${args.prefix}-node-exporter`,
+        name: d.names.nodeExporter,
         network: args.network,
         dataVolumeName: first.dataVolumeName,
-        image: s.nodeExporterImage,
+        image: d.spec.nodeExporterImage,
       },
       child,
     );
@@ -84,11 +84,11 @@ export class RegistryMonitoring extends pulumi.ComponentResource {
       this.redisExporter = new RedisExporter(
         `${name}-redis-exporter`,
         {
-          name: `${args.prefix}-redis-exporter`,
+          name: d.names.redisExporter,
           network: args.platformNetwork,
           monitoringNetwork: args.network,
           redis: args.redis,
-          image: s.redisExporterImage,
+          image: d.spec.redisExporterImage,
         },
         child,
       );
@@ -96,9 +96,9 @@ export class RegistryMonitoring extends pulumi.ComponentResource {
     this.prometheus = new Prometheus(
       `${name}-prometheus`,
       {
-        name: `${args.prefix}-prometheus`,
+        name: d.names.prometheus,
         network: args.network,
-        spec: s,
+        spec: d.spec,
         platform: {
           registryVersion: first.spec.dialect.version,
           dataMountpoint: REGISTRY_DATA_MOUNTPOINT,
@@ -109,49 +109,35 @@ export class RegistryMonitoring extends pulumi.ComponentResource {
         node: this.nodeExporter,
         alertmanager: this.alertmanager,
         ...(this.redisExporter ? { redisExporter: this.redisExporter } : {}),
-        publish: { port: m.prometheusPort, bindAddress: args.bindAddress },
+        publish: d.prometheusPublish,
       },
       child,
     );
-    const host = args.bindAddress === '0.0.0.0' ? 'localhost' : args.bindAddress;
-    const outputs: Record<string, PatternOutput> = {
-      prometheus_url: {
-        value: `http://${host}:${m.prometheusPort}`,
-        description: 'Prometheus (alerts, targets, queries); no login: published on the bind address only',
-      },
-    };
-    if (s.grafana) {
+    if (d.grafanaPublish) {
       this.grafana = new Grafana(
         `${name}-grafana`,
         {
-          name: `${args.prefix}-grafana`,
+          name: d.names.grafana,
           network: args.network,
           prometheus: this.prometheus,
-          image: s.grafanaImage,
-          publish: { port: m.grafanaPort, bindAddress: args.bindAddress },
+          image: d.spec.grafanaImage,
+          publish: d.grafanaPublish,
         },
         child,
       );
-      outputs.grafana_url = { value: `http://${host}:${m.grafanaPort}`, description: 'Grafana (user admin)' };
-      outputs.grafana_admin_password = {
-        value: this.grafana.adminPassword,
-        sensitive: true,
-        description: "Grafana's generated admin password",
-      };
     }
-    this.outputs = outputs;
+    this.outputs = d.outputs(this.grafana?.adminPassword);
     this.registerOutputs({});
   }
 }
 
-/** The monitoring network of a pattern that asked for monitoring (`<name>-monitoring-network`, Docker name `<prefix>-monitoring`). */
+/** The monitoring network (`<name>-monitoring-network`), when the layout has one; made before the registries join it. */
 export function monitoringNetworkOf(
   parent: pulumi.Resource,
   name: string,
-  prefix: string,
-  monitoring: ResolvedPatternMonitoring | undefined,
+  networkName: string | undefined,
 ): PlatformNetwork | undefined {
-  return monitoring
-    ? new PlatformNetwork(`${name}-monitoring-network`, { name: `${prefix}-monitoring` }, { parent })
+  return networkName !== undefined
+    ? new PlatformNetwork(`${name}-monitoring-network`, { name: networkName }, { parent })
     : undefined;
 }

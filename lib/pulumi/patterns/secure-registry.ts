@@ -3,14 +3,8 @@ import {
   resolveSecureRegistry,
   SecureRegistryProps,
 } from '../../model/patterns/secure';
-import {
-  caOutputs,
-  credentialsOutput,
-  dataVolumeOutput,
-  PatternOutput,
-  RegistryPattern,
-  uiUrlOutput,
-} from '../../plans/pattern-outputs';
+import { PatternOutput, RegistryPattern } from '../../plans/pattern-outputs';
+import { secureLayout } from '../../plans/patterns/secure';
 import { pulumi } from '../engine';
 import { PlatformNetwork } from '../network';
 import { Registry } from '../registry';
@@ -49,76 +43,46 @@ export class SecureRegistry extends pulumi.ComponentResource implements Registry
     super('registry-platform:index:SecureRegistry', name, {}, opts);
     const p = resolveSecureRegistry(name, props, name);
     this.props = p;
+    const d = secureLayout(p);
     const child = { parent: this };
-    const network = new PlatformNetwork(`${name}-network`, { name: `${p.prefix}-net` }, child);
-    const monitoringNetwork = monitoringNetworkOf(this, name, p.prefix, p.monitoring);
+    const network = new PlatformNetwork(`${name}-network`, { name: d.networkName }, child);
+    const monitoringNetwork = monitoringNetworkOf(this, name, d.monitoringNetworkName);
     this.tls =
       p.tls !== undefined
         ? suppliedTls(p.tls, `${name}.tls`)
-        : new RegistryCertificates(
-            `${name}-tls`,
-            {
-              hostnames: [p.hostname, ...p.extraHostnames],
-              serviceNames: ['registry', `${p.prefix}-registry`],
-            },
-            child,
-          );
-    this.users = new HtpasswdUsers(`${name}-users`, { users: p.users }, child);
-    this.registryUrl = `https://${p.hostname}:${p.port}`;
+        : new RegistryCertificates(`${name}-tls`, d.certificateNames, child);
+    this.users = new HtpasswdUsers(`${name}-users`, { users: d.users }, child);
+    this.registryUrl = d.registryUrl;
     this.registry = new Registry(
       `${name}-registry`,
       {
-        name: `${p.prefix}-registry`,
+        ...d.registry,
         network,
-        publish: { port: p.port, bindAddress: p.bindAddress },
-        version: p.dialect.version,
-        ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-        http: { host: this.registryUrl, tls: { minimumVersion: p.tlsMinimumVersion } },
-        storage: { deleteEnabled: p.deleteEnabled },
         tls: this.tls,
         htpasswd: this.users,
         ...(monitoringNetwork ? { monitoringNetwork } : {}),
       },
       child,
     );
-    const outputs: Record<string, PatternOutput> = {};
-    if (p.ui) {
-      this.ui = new RegistryUi(
-        `${name}-ui`,
-        {
-          name: `${p.prefix}-ui`,
-          network,
-          registry: this.registry,
-          publish: { port: p.uiPort, bindAddress: p.bindAddress },
-          image: p.uiImage,
-        },
-        child,
-      );
-      outputs.ui_url = uiUrlOutput(p.bindAddress, p.hostname, p.uiPort);
-    }
-    if (p.monitoring && monitoringNetwork) {
+    if (d.ui) this.ui = new RegistryUi(`${name}-ui`, { ...d.ui, network, registry: this.registry }, child);
+    if (d.monitoring && monitoringNetwork) {
       this.monitoring = new RegistryMonitoring(
         `${name}-monitoring`,
         {
-          prefix: p.prefix,
+          ...d.monitoring,
           network: monitoringNetwork,
           platformNetwork: network,
-          monitoring: p.monitoring,
           registries: [this.registry],
-          notifications: false,
-          bindAddress: p.bindAddress,
         },
         child,
       );
     }
-    this.outputs = {
-      ...outputs,
-      ...(this.monitoring?.outputs ?? {}),
-      registry_url: { value: this.registryUrl, description: 'URL of the registry' },
-      ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port),
-      credentials: credentialsOutput(this.users.passwords),
-      data_volume: dataVolumeOutput(this.registry.dataVolumeName),
-    };
+    this.outputs = d.outputs({
+      caCertificatePem: this.tls.caCertificatePem,
+      passwords: this.users.passwords,
+      dataVolumeName: this.registry.dataVolumeName,
+      ...(this.monitoring ? { monitoring: this.monitoring.outputs } : {}),
+    });
     this.registerOutputs(pulumiOutputs(this.outputs));
   }
 }

@@ -1,12 +1,6 @@
 import { ResolvedTokenRegistry, resolveTokenRegistry, TokenRegistryProps } from '../../model/patterns/token';
-import {
-  caOutputs,
-  credentialsOutput,
-  dataVolumeOutput,
-  PatternOutput,
-  RegistryPattern,
-  uiUrlOutput,
-} from '../../plans/pattern-outputs';
+import { PatternOutput, RegistryPattern } from '../../plans/pattern-outputs';
+import { tokenLayout } from '../../plans/patterns/token';
 import { pulumi } from '../engine';
 import { PlatformNetwork } from '../network';
 import { Registry } from '../registry';
@@ -44,99 +38,55 @@ export class TokenRegistry extends pulumi.ComponentResource implements RegistryP
     super('registry-platform:index:TokenRegistry', name, {}, opts);
     const p = resolveTokenRegistry(name, props, name);
     this.props = p;
-    const t = p.tokenServer;
+    const d = tokenLayout(p);
     const child = { parent: this };
-    const network = new PlatformNetwork(`${name}-network`, { name: `${p.prefix}-net` }, child);
-    const monitoringNetwork = monitoringNetworkOf(this, name, p.prefix, p.monitoring);
-    this.tls = new RegistryCertificates(
-      `${name}-tls`,
-      { hostnames: [p.hostname], serviceNames: ['registry', `${p.prefix}-registry`] },
-      child,
-    );
+    const network = new PlatformNetwork(`${name}-network`, { name: d.networkName }, child);
+    const monitoringNetwork = monitoringNetworkOf(this, name, d.monitoringNetworkName);
+    this.tls = new RegistryCertificates(`${name}-tls`, d.certificateNames, child);
     this.tokenServer = new TokenServer(
       `${name}-token-server`,
-      {
-        name: `${p.prefix}-token-server`,
-        network,
-        tls: this.tls.issue('token-server', {
-          hostnames: [p.hostname],
-          serviceNames: ['token-server', `${p.prefix}-token-server`],
-        }),
-        publish: { port: p.tokenPort, bindAddress: p.bindAddress },
-        registryVersion: t.registryVersion,
-        roles: t.roles,
-        users: t.users,
-        image: p.tokenServerImage,
-        tlsMinimumVersion: t.tlsMinimumVersion,
-        tokenLifetimeSeconds: t.tokenLifetimeSeconds,
-      },
+      { ...d.tokenServer, network, tls: this.tls.issue('token-server', d.tokenServerCertificateNames) },
       child,
     );
-    this.registryUrl = `https://${p.hostname}:${p.port}`;
+    this.registryUrl = d.registryUrl;
     this.registry = new Registry(
       `${name}-registry`,
       {
-        name: `${p.prefix}-registry`,
+        ...d.registry,
         network,
-        publish: { port: p.port, bindAddress: p.bindAddress },
-        version: p.dialect.version,
-        ...(p.registryImage !== undefined ? { image: p.registryImage } : {}),
-        http: { host: this.registryUrl, tls: { minimumVersion: t.tlsMinimumVersion } },
-        storage: { deleteEnabled: true },
         tls: this.tls,
-        auth: this.tokenServer.registryAuth(p.hostname),
+        auth: this.tokenServer.registryAuth(d.hostname),
         tokenRootCertBundle: this.tokenServer.rootCertBundlePem,
         ...(monitoringNetwork ? { monitoringNetwork } : {}),
       },
       child,
     );
-    const outputs: Record<string, PatternOutput> = {};
-    if (p.ui) {
+    if (d.ui) {
       this.ui = new RegistryUi(
         `${name}-ui`,
-        {
-          name: `${p.prefix}-ui`,
-          network,
-          registry: this.registry,
-          publish: { port: p.uiPort, bindAddress: p.bindAddress },
-          tokenServer: this.tokenServer,
-          image: p.uiImage,
-        },
+        { ...d.ui, network, registry: this.registry, tokenServer: this.tokenServer },
         child,
       );
-      outputs.ui_url = uiUrlOutput(p.bindAddress, p.hostname, p.uiPort);
     }
-    if (p.monitoring && monitoringNetwork) {
+    if (d.monitoring && monitoringNetwork) {
       this.monitoring = new RegistryMonitoring(
         `${name}-monitoring`,
         {
-          prefix: p.prefix,
+          ...d.monitoring,
           network: monitoringNetwork,
           platformNetwork: network,
-          monitoring: p.monitoring,
           registries: [this.registry],
-          notifications: false,
-          bindAddress: p.bindAddress,
         },
         child,
       );
     }
-    this.outputs = {
-      ...outputs,
-      ...(this.monitoring?.outputs ?? {}),
-      registry_url: { value: this.registryUrl, description: 'URL of the registry' },
-      token_realm: {
-        value: this.tokenServer.realm(p.hostname),
-        description: 'The token endpoint clients are sent to',
-      },
-      ...caOutputs(this.tls.caCertificatePem, p.hostname, p.port, 'both endpoints'),
-      credentials: credentialsOutput(this.tokenServer.passwords),
-      roles: {
-        value: Object.fromEntries(t.users.map((u) => [u.name, u.roles.join(',')])),
-        description: 'Each user and its roles',
-      },
-      data_volume: dataVolumeOutput(this.registry.dataVolumeName),
-    };
+    this.outputs = d.outputs({
+      caCertificatePem: this.tls.caCertificatePem,
+      passwords: this.tokenServer.passwords,
+      realm: this.tokenServer.realm(d.hostname),
+      dataVolumeName: this.registry.dataVolumeName,
+      ...(this.monitoring ? { monitoring: this.monitoring.outputs } : {}),
+    });
     this.registerOutputs(pulumiOutputs(this.outputs));
   }
 }

@@ -5,7 +5,8 @@ import {
   TrustedRegistryProps,
 } from '../../model/patterns/trust';
 import { SuppliedTlsSpec } from '../../model/tls';
-import { dataVolumeOutput, PatternOutput, RegistryPattern } from '../../plans/pattern-outputs';
+import { PatternOutput, RegistryPattern } from '../../plans/pattern-outputs';
+import { trustLayout } from '../../plans/patterns/trust';
 import { pulumi } from '../engine';
 import { Notary } from '../notary';
 import { RegistryCertificates, suppliedTls, TlsMaterial } from '../tls';
@@ -39,6 +40,7 @@ export class TrustedRegistry extends pulumi.ComponentResource implements Registr
     const { notaryTls, ...secureProps } = rest;
     const p = resolveTrustedRegistry(name, args, name);
     this.props = p;
+    const d = trustLayout(p, notary);
     this.secure = new SecureRegistry(
       `${name}-secure`,
       { ...secureProps, namePrefix: p.prefix },
@@ -48,38 +50,18 @@ export class TrustedRegistry extends pulumi.ComponentResource implements Registr
     const tls: TlsMaterial =
       notaryTls !== undefined || generated === undefined
         ? suppliedTls(p.notaryTls ?? ({} as SuppliedTlsSpec), `${name}.notaryTls`)
-        : generated.issue('notary-server', {
-            hostnames: [p.hostname, ...p.extraHostnames],
-            serviceNames: ['notary-server'],
-          });
+        : generated.issue('notary-server', d.notaryCertificateNames);
     this.notary = new Notary(
       `${name}-notary`,
-      {
-        ...(notary ?? {}),
-        prefix: p.prefix,
-        registry: `${p.hostname}:${p.port}`,
-        tls,
-        migrations: notaryMigrations,
-        bindAddress: p.bindAddress,
-      },
+      { ...d.notary, tls, migrations: notaryMigrations },
       { parent: this },
     );
-    const notaryHost = `${p.hostname}:${this.notary.publish.port}`;
-    this.outputs = {
-      ...this.secure.outputs,
-      content_trust_server: {
-        value: this.notary.url,
-        description: 'DOCKER_CONTENT_TRUST_SERVER for this registry (with DOCKER_CONTENT_TRUST=1)',
-      },
-      notary_ca_trust_path: {
-        value: `~/.docker/tls/${notaryHost}/ca.crt`,
-        description: "Where the docker CLI looks for Notary's CA: save ca_certificate there",
-      },
-      notary_data_volume: dataVolumeOutput(
-        this.notary.databaseVolumeName,
-        'the trust data (Notary database)',
-      ),
-    };
+    this.outputs = d.outputs({
+      secure: this.secure.outputs,
+      notaryUrl: this.notary.url,
+      notaryPort: this.notary.publish.port,
+      databaseVolumeName: this.notary.databaseVolumeName,
+    });
     this.registerOutputs({ ...pulumiOutputs(this.outputs), migrated: this.notary.migrated });
   }
 }
