@@ -8,3 +8,4 @@ export * from './token';
 export * from './monitoring';
 export * from './trust';
 export * from './input-errors';
+export * from './labs';

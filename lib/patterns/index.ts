@@ -11,3 +11,4 @@ export * from './mirror-registry';
 export * from './token-registry';
 export * from './registry-monitoring';
 export * from './trusted-registry';
+export * from './class-labs';

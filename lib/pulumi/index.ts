@@ -30,3 +30,4 @@ export * from './patterns/ha-registry';
 export * from './patterns/mirror-registry';
 export * from './patterns/token-registry';
 export * from './patterns/trusted-registry';
+export * from './patterns/class-labs';

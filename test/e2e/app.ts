@@ -2,13 +2,22 @@
 // registry the e2e runs on the same engine, on a network the mirror joins (no outside registry
 // is reachable from the tests).
 // `token3` is the token stack on registry 3 (the other key-id dialect), on its own ports.
+// `class-<student>`: three labs, a stack each (registry only), for the labs e2e.
 // With E2E_VARIANT=changed, `secure` gets one more user: the e2e shows that a changed input
 // reaches the running registry on the next deploy. `monitoring` runs without Grafana (no image
 // here) and with short alert timings and a webhook to the receiver the monitoring e2e runs.
 import { DEFAULT_USERS } from '../../lib/model/users';
 import { buildApp } from '../../stacks/app';
 import { TokenStack } from '../../stacks/token';
-import { ALERT_RECEIVER, CHANGED_USER, MIRROR_UPSTREAM_NET, MIRROR_UPSTREAM_URL, TOKEN3 } from './names';
+import { labStacks } from '../../stacks/labs';
+import {
+  ALERT_RECEIVER,
+  CHANGED_USER,
+  CLASS,
+  MIRROR_UPSTREAM_NET,
+  MIRROR_UPSTREAM_URL,
+  TOKEN3,
+} from './names';
 
 const changed = process.env.E2E_VARIANT === 'changed';
 const app = buildApp(
@@ -37,5 +46,10 @@ new TokenStack(app, TOKEN3.stack, {
   port: TOKEN3.port,
   tokenPort: TOKEN3.tokenPort,
   uiPort: TOKEN3.uiPort,
+});
+labStacks(app, CLASS.id, {
+  students: [...CLASS.students],
+  portRange: CLASS.portRange,
+  components: { ui: false },
 });
 app.synth();

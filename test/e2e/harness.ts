@@ -172,6 +172,27 @@ export class Cdktf {
     return outputs;
   }
 
+  /**
+   * `cdktf deploy '<pattern>'` (a glob over stack names, as users run `cdktf deploy '*'`);
+   * resolves to each deployed stack's outputs, sensitive ones included.
+   */
+  public async deployMatching(
+    pattern: string,
+    log: string,
+  ): Promise<Record<string, Record<string, unknown>>> {
+    const file = join(OUT, `${log}-outputs.json`);
+    const r = await this.run(log, [
+      'deploy',
+      pattern,
+      '--auto-approve',
+      '--outputs-file',
+      file,
+      '--outputs-file-include-sensitive-outputs',
+    ]);
+    if (r.code !== 0) throw new Error(`cdktf deploy '${pattern}' failed:\n${tail(r.output)}`);
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, unknown>>;
+  }
+
   /** `cdktf diff`: throws, with the plan, unless it reports no changes. */
   public async expectNoChanges(stack: string, log = `${stack}-diff`): Promise<void> {
     const r = await this.run(log, ['diff', stack]);

@@ -10,6 +10,12 @@ export const MIRROR_UPSTREAM_URL = `http://${MIRROR_UPSTREAM}:5000`;
 export const CHANGED_USER = 'admin2';
 /** The token stack on registry 3 that the e2e app adds, and its ports. */
 export const TOKEN3 = { stack: 'token3', port: 5448, tokenPort: 5449, uiPort: 8082 } as const;
+/** The class the labs e2e deploys: a stack per student (`class-<student>`), ports from 21000. */
+export const CLASS = {
+  id: 'class',
+  students: ['ana', 'ben', 'cy'],
+  portRange: { from: 21000, to: 21099 },
+} as const;
 /** The webhook receiver the monitoring e2e runs on the stack's monitoring network. */
 export const ALERT_RECEIVER = {
   name: 'e2e-alert-receiver',

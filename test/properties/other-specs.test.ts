@@ -8,6 +8,7 @@ import {
   resolveBasicRegistry,
   resolveNotary,
   resolveTrustedRegistry,
+  resolveClassLabs,
   resolveGeneratedTls,
   resolveHaRegistry,
   resolveLoadBalancer,
@@ -158,6 +159,18 @@ const SPECS: [string, Resolver, Record<string, unknown>][] = [
     'trust pattern',
     ((p: string, s: never) => resolveTrustedRegistry(p, s, 't')) as Resolver,
     { hostname: 'h', port: 5460, uiPort: 8083, notary: { port: 4443 }, users: [{ name: 'admin' }], ui: true },
+  ],
+  [
+    'labs pattern',
+    ((p: string, s: never) => resolveClassLabs(p, s, 'c')) as Resolver,
+    {
+      students: ['ana', 'ben'],
+      components: { auth: 'token', ui: true, monitoring: { grafana: false } },
+      portRange: { from: 20000, to: 20100 },
+      portsPerLab: 5,
+      hostname: 'h',
+      mirror: { remoteUrl: 'https://u.lab', remoteUsername: 'bot', remotePassword: 'S3cr3tLiteralPassword' },
+    },
   ],
 ];
 

@@ -81,6 +81,24 @@ const CASES: Record<string, Case> = {
         ttl: '24h',
       }),
   },
+  'labs (token auth, monitoring, a shared mirror)': {
+    cdktf: (s) =>
+      new cdk.ClassLabs(s, 'class', {
+        students: ['ana', 'ben'],
+        components: { auth: 'token', monitoring: {} },
+        mirror: {},
+      }),
+    pulumi: () =>
+      new pl.ClassLabs('class', {
+        students: ['ana', 'ben'],
+        components: { auth: 'token', monitoring: {} },
+        mirror: {},
+      }),
+  },
+  labs: {
+    cdktf: (s) => new cdk.ClassLabs(s, 'labs', { students: ['ana', 'ben', 'cy'] }),
+    pulumi: () => new pl.ClassLabs('labs', { students: ['ana', 'ben', 'cy'] }),
+  },
   trust: {
     cdktf: (s) =>
       new cdk.TrustedRegistry(s, 'trust', { port: 5460, uiPort: 8083, notaryMigrations: migrations }),

@@ -6,3 +6,4 @@ export * from './ha';
 export * from './mirror';
 export * from './token';
 export * from './trust';
+export * from './labs';

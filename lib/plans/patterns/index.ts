@@ -10,3 +10,4 @@ export * from './ha';
 export * from './token';
 export * from './trust';
 export * from './monitoring';
+export * from './labs';
