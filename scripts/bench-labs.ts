@@ -1,0 +1,109 @@
+// The labs app `npm run bench` times: N labs (a secure registry and its UI each) synthesized into
+// $CDKTF_OUTDIR, built one of three ways:
+//   stacks  a stack per lab (labStacks), what the e2e deploys;
+//   one     every lab in one stack (LabsStack);
+//   floor   the same resources, a stack per lab, written as raw Terraform resources (no provider
+//           classes, no library: what cdktf itself costs for them), from one lab synthesized once.
+//
+//   node dist/scripts/bench-labs.js stacks|one|floor N
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { LabsStack, labStacks } from '../stacks/labs';
+
+const [mode, count] = [process.argv[2], Number(process.argv[3])];
+if (
+  !['stacks', 'one', 'floor'].includes(mode ?? '') ||
+  !Number.isInteger(count) ||
+  count < 1 ||
+  count > 2000
+) {
+  console.error('usage: bench-labs stacks|one|floor N (1 to 2000)');
+  process.exit(2);
+}
+const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
+const students = Array.from({ length: count }, (_, i) => `s${i}`);
+const props = { students, portRange: { from: 20000, to: 20000 + 2 * count - 1 } };
+
+/** A resource written as its Terraform attributes, nothing else. */
+class RawResource extends TerraformResource {
+  private readonly attrs: Record<string, unknown>;
+
+  public constructor(scope: Construct, id: string, type: string, attrs: Record<string, unknown>) {
+    super(scope, id, { terraformResourceType: type });
+    const { depends_on: dependsOn, ...rest } = attrs;
+    if (Array.isArray(dependsOn)) this.dependsOn = dependsOn as string[];
+    this.attrs = rest;
+  }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return this.attrs;
+  }
+}
+
+/** A provider written as its Terraform attributes and source. */
+class RawProvider extends TerraformProvider {
+  public constructor(
+    scope: Construct,
+    type: string,
+    required: { source: string; version?: string },
+    private readonly attrs: Record<string, unknown>,
+  ) {
+    super(scope, `provider-${type}`, {
+      terraformResourceType: type,
+      terraformProviderSource: required.source,
+      terraformGeneratorMetadata: {
+        providerName: type,
+        ...(required.version ? { providerVersion: required.version } : {}),
+      },
+    });
+  }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return this.attrs;
+  }
+}
+
+type TfJson = {
+  terraform: { required_providers: Record<string, { source: string; version?: string }> };
+  provider: Record<string, unknown[]>;
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+  output: Record<string, { value: unknown; description?: string; sensitive?: boolean }>;
+};
+
+if (mode === 'floor') {
+  // One lab as the library writes it, synthesized once; then N stacks of raw resources.
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-floor-'));
+  const tplApp = new App({ outdir: tmp });
+  labStacks(tplApp, 'bench', { students: ['tpl'], portRange: { from: 20000, to: 20001 } });
+  tplApp.synth();
+  const template = readFileSync(join(tmp, 'stacks', 'bench-tpl', 'cdk.tf.json'), 'utf8');
+  rmSync(tmp, { recursive: true, force: true });
+  const app = new App({ outdir });
+  students.forEach((s, i) => {
+    const tf = JSON.parse(
+      template
+        .replaceAll('tpl', s)
+        .replaceAll('20000', String(20000 + 2 * i))
+        .replaceAll('20001', String(20001 + 2 * i)),
+    ) as TfJson;
+    const stack = new TerraformStack(app, `bench-${s}`);
+    for (const [type, providers] of Object.entries(tf.provider)) {
+      const required = tf.terraform.required_providers[type];
+      if (required === undefined) throw new Error(`no required_providers entry for ${type}`);
+      new RawProvider(stack, type, required, (providers[0] ?? {}) as Record<string, unknown>);
+    }
+    for (const [type, byName] of Object.entries(tf.resource)) {
+      for (const [name, attrs] of Object.entries(byName)) new RawResource(stack, name, type, attrs);
+    }
+    for (const [name, o] of Object.entries(tf.output)) new TerraformOutput(stack, name, o);
+  });
+  app.synth();
+} else {
+  const app = new App({ outdir });
+  if (mode === 'one') new LabsStack(app, 'bench', props);
+  else labStacks(app, 'bench', props);
+  app.synth();
+}
