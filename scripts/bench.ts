@@ -129,6 +129,35 @@ for (const mode of ['stacks', 'one', 'floor']) {
   row('`cdktf synth` end to end, the default app', '`cdktf synth`', `${wall(s!)}, peak ${rss(s!)}`);
 }
 
+// 4. With --deploy: a class on the real engine (the e2e's toolchain and working directory).
+if (process.argv.includes('--deploy')) {
+  for (const n of [1, 5]) {
+    const lines: string[] = [];
+    const samples: Sample[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const r = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', 'scripts/bench-labs-deploy.sh', String(n)], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 900_000,
+      });
+      const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('labs '));
+      const time = (r.stderr ?? '').split('\n').find((l) => l.startsWith('BENCH '));
+      if (r.status !== 0 || line === undefined || time === undefined) {
+        throw new Error(`scripts/bench-labs-deploy.sh ${n} failed (exit ${r.status}):\n${r.stderr}`);
+      }
+      lines.push(line);
+      samples.push({ wall: Number(time.split(' ')[1]), rss: Number(time.split(' ')[2]) / 1024 });
+    }
+    const field = (name: string): number[] =>
+      lines.map((l) => Number(l.split(' ')[l.split(' ').indexOf(name) + 1]));
+    row(
+      `${n} lab${n > 1 ? 's' : ''} (registry each, a stack per lab, images present): \`cdktf deploy 'class-*'\` to all healthy, the same deploy again (no change), destroy`,
+      `\`scripts/bench-labs-deploy.sh ${n}\``,
+      `deploy ${fmt(field('deploy'), 's', 1)}; again ${fmt(field('redeploy'), 's', 1)} (${(median(field('redeploy')) / n).toFixed(1)} s per lab); destroy ${fmt(field('destroy'), 's', 1)}; whole ${wall(samples)}`,
+    );
+  }
+}
+
 const cpus = os.cpus();
 const machine = `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}`;
 const table = [
