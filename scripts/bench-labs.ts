@@ -3,24 +3,39 @@
 //   stacks  a stack per lab (labStacks), what the e2e deploys;
 //   one     every lab in one stack (LabsStack);
 //   floor   the same resources, a stack per lab, written as raw Terraform resources (no provider
-//           classes, no library: what cdktf itself costs for them), from one lab synthesized once.
+//           classes, no library: what cdktf itself costs for them), from one lab synthesized once;
+//   provider-floor  the same, each resource an instance of its provider class (the bare provider
+//           resources a user would write by hand, with what their constructors cost) carrying
+//           the attributes from that one lab.
 //
-//   node dist/scripts/bench-labs.js stacks|one|floor N
+//   node dist/scripts/bench-labs.js stacks|one|floor|provider-floor N
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformOutput, TerraformProvider, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { Container } from '@cdktf/provider-docker/lib/container';
+import { Image } from '@cdktf/provider-docker/lib/image';
+import { Network } from '@cdktf/provider-docker/lib/network';
+import { DockerProvider } from '@cdktf/provider-docker/lib/provider';
+import { Volume } from '@cdktf/provider-docker/lib/volume';
+import { Password } from '@cdktf/provider-random/lib/password';
+import { RandomProvider } from '@cdktf/provider-random/lib/provider';
+import { CertRequest } from '@cdktf/provider-tls/lib/cert-request';
+import { LocallySignedCert } from '@cdktf/provider-tls/lib/locally-signed-cert';
+import { PrivateKey } from '@cdktf/provider-tls/lib/private-key';
+import { TlsProvider } from '@cdktf/provider-tls/lib/provider';
+import { SelfSignedCert } from '@cdktf/provider-tls/lib/self-signed-cert';
 import { LabsStack, labStacks } from '../stacks/labs';
 
 const [mode, count] = [process.argv[2], Number(process.argv[3])];
 if (
-  !['stacks', 'one', 'floor'].includes(mode ?? '') ||
+  !['stacks', 'one', 'floor', 'provider-floor'].includes(mode ?? '') ||
   !Number.isInteger(count) ||
   count < 1 ||
   count > 2000
 ) {
-  console.error('usage: bench-labs stacks|one|floor N (1 to 2000)');
+  console.error('usage: bench-labs stacks|one|floor|provider-floor N (1 to 2000)');
   process.exit(2);
 }
 const outdir = process.env.CDKTF_OUTDIR ?? 'cdktf.out';
@@ -73,7 +88,40 @@ type TfJson = {
   output: Record<string, { value: unknown; description?: string; sensitive?: boolean }>;
 };
 
-if (mode === 'floor') {
+/** The provider class of each resource type, with the least config its constructor takes. */
+const PROVIDER_CLASSES: Record<
+  string,
+  [new (s: Construct, id: string, c: never) => TerraformResource, unknown]
+> = {
+  docker_container: [Container as never, { name: 'x', image: 'x' }],
+  docker_image: [Image as never, { name: 'x' }],
+  docker_network: [Network as never, { name: 'x' }],
+  docker_volume: [Volume as never, {}],
+  random_password: [Password as never, { length: 16 }],
+  tls_private_key: [PrivateKey as never, { algorithm: 'ECDSA' }],
+  tls_self_signed_cert: [
+    SelfSignedCert as never,
+    { privateKeyPem: 'x', allowedUses: [], validityPeriodHours: 1 },
+  ],
+  tls_cert_request: [CertRequest as never, { privateKeyPem: 'x' }],
+  tls_locally_signed_cert: [
+    LocallySignedCert as never,
+    { certRequestPem: 'x', caPrivateKeyPem: 'x', caCertPem: 'x', validityPeriodHours: 1, allowedUses: [] },
+  ],
+};
+
+/** A provider-class instance that synthesizes the given attributes. */
+function providerResource(scope: Construct, id: string, type: string, attrs: Record<string, unknown>): void {
+  const entry = PROVIDER_CLASSES[type];
+  if (entry === undefined) throw new Error(`no provider class for ${type}`);
+  const [Cls, least] = entry;
+  const r = new Cls(scope, id, least as never);
+  const { depends_on: dependsOn, ...rest } = attrs;
+  if (Array.isArray(dependsOn)) r.dependsOn = dependsOn as string[];
+  Object.defineProperty(r, 'synthesizeAttributes', { value: () => rest });
+}
+
+if (mode === 'floor' || mode === 'provider-floor') {
   // One lab as the library writes it, synthesized once; then N stacks of raw resources.
   const tmp = mkdtempSync(join(tmpdir(), 'bench-floor-'));
   const tplApp = new App({ outdir: tmp });
@@ -90,13 +138,22 @@ if (mode === 'floor') {
         .replaceAll('20001', String(20001 + 2 * i)),
     ) as TfJson;
     const stack = new TerraformStack(app, `bench-${s}`);
-    for (const [type, providers] of Object.entries(tf.provider)) {
-      const required = tf.terraform.required_providers[type];
-      if (required === undefined) throw new Error(`no required_providers entry for ${type}`);
-      new RawProvider(stack, type, required, (providers[0] ?? {}) as Record<string, unknown>);
-    }
-    for (const [type, byName] of Object.entries(tf.resource)) {
-      for (const [name, attrs] of Object.entries(byName)) new RawResource(stack, name, type, attrs);
+    if (mode === 'provider-floor') {
+      new DockerProvider(stack, 'provider-docker', {});
+      new TlsProvider(stack, 'provider-tls');
+      new RandomProvider(stack, 'provider-random');
+      for (const [type, byName] of Object.entries(tf.resource)) {
+        for (const [name, attrs] of Object.entries(byName)) providerResource(stack, name, type, attrs);
+      }
+    } else {
+      for (const [type, providers] of Object.entries(tf.provider)) {
+        const required = tf.terraform.required_providers[type];
+        if (required === undefined) throw new Error(`no required_providers entry for ${type}`);
+        new RawProvider(stack, type, required, (providers[0] ?? {}) as Record<string, unknown>);
+      }
+      for (const [type, byName] of Object.entries(tf.resource)) {
+        for (const [name, attrs] of Object.entries(byName)) new RawResource(stack, name, type, attrs);
+      }
     }
     for (const [name, o] of Object.entries(tf.output)) new TerraformOutput(stack, name, o);
   });
