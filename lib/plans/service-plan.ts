@@ -150,3 +150,31 @@ export function plannedExceptions(plan: ServicePlan): PlannedException[] {
   }
   return out;
 }
+
+/** How a read-only service's files reach it: the config volume and its carrier, decided once. */
+export interface ConfigDelivery {
+  /** Where the config volume is mounted (the plan's `configDir`, no trailing slash). */
+  readonly dir: string;
+  /** The Docker name of the config volume and of its carrier container: `<service>-config`. */
+  readonly name: string;
+  /** The volume's files label: the sorted paths (a changed list replaces the volume). */
+  readonly filesLabel: string;
+}
+
+/**
+ * The config volume of a service whose files go through a carrier (both adapters use it).
+ * @throws Error when a file lies outside `configDir` (a plan bug)
+ */
+export function configDelivery(service: {
+  readonly name: string;
+  readonly configDir: string;
+  readonly files: readonly RenderedFile[];
+}): ConfigDelivery {
+  const dir = service.configDir.replace(/\/+$/, '');
+  for (const f of service.files) {
+    if (!f.path.startsWith(`${dir}/`))
+      throw new Error(`internal: ${f.path} is not under the config volume ${dir}`);
+  }
+  const paths = service.files.map((f) => f.path).sort();
+  return { dir, name: `${service.name}-config`, filesLabel: paths.join(',') };
+}

@@ -7,7 +7,7 @@ import {
   STARTED_WITH_LABEL,
   VOLUME_LABEL,
 } from '../plans/labels';
-import { environmentList, plannedExceptions, ServicePlan } from '../plans/service-plan';
+import { configDelivery, environmentList, plannedExceptions, ServicePlan } from '../plans/service-plan';
 import { RenderedFile } from '../render/file';
 import { docker, pulumi } from './engine';
 import { PlatformNetwork } from './network';
@@ -82,36 +82,21 @@ export function realizeService(
   let carrier: docker.Container | undefined;
   let configMount: docker.types.input.ContainerVolume | undefined;
   if (readOnly && plan.files.length > 0) {
-    const dir = plan.configDir.replace(/\/+$/, '');
-    for (const f of plan.files) {
-      if (!f.path.startsWith(`${dir}/`))
-        throw new Error(`internal: ${f.path} is not under the config volume ${dir}`);
-    }
+    const d = configDelivery(plan);
     const volume = new docker.Volume(
       `${name}-config`,
-      {
-        name: `${plan.name}-config`,
-        labels: [
-          {
-            label: FILES_LABEL,
-            value: plan.files
-              .map((f) => f.path)
-              .sort()
-              .join(','),
-          },
-        ],
-      },
+      { name: d.name, labels: [{ label: FILES_LABEL, value: d.filesLabel }] },
       opts,
     );
     const h = hardening();
     const carrierArgs: docker.ContainerArgs = {
-      name: `${plan.name}-config`,
+      name: d.name,
       image: image.imageId,
       start: false,
       mustRun: false,
       restart: 'no',
       networkMode: 'none',
-      volumes: [{ volumeName: volume.name, containerPath: dir }],
+      volumes: [{ volumeName: volume.name, containerPath: d.dir }],
       uploads,
       capabilities: { drops: h.drop },
       securityOpts: h.securityOpts,
@@ -122,7 +107,7 @@ export function realizeService(
     };
     checkHardening(`${name}-config-carrier`, carrierArgs, []);
     carrier = new docker.Container(`${name}-config-carrier`, carrierArgs, opts);
-    configMount = { volumeName: volume.name, containerPath: dir, readOnly: true };
+    configMount = { volumeName: volume.name, containerPath: d.dir, readOnly: true };
   }
   const after = [...(carrier ? [carrier] : []), ...(wiring.startsAfter ?? [])];
   const job = plan.runOnce === true;

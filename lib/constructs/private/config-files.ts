@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { carrierRole, FILES_LABEL, ROLE_LABEL, VOLUME_LABEL } from '../../plans/labels';
+import { configDelivery } from '../../plans/service-plan';
 import { RenderedFile } from '../../render/file';
 import { hardening } from '../../plans/hardening';
 import { Container, Volume } from '../providers';
@@ -49,26 +50,20 @@ export interface ConfigFiles {
  * volume's id, is replaced with it.
  */
 export function deliverConfigFiles(scope: Construct, props: ConfigFilesProps): ConfigFiles {
-  const dir = props.containerPath.replace(/\/+$/, '');
-  for (const f of props.files) {
-    if (!f.path.startsWith(`${dir}/`)) {
-      throw new Error(`internal: ${f.path} is not under the config volume ${dir}`);
-    }
-  }
-  const paths = props.files.map((f) => f.path).sort();
+  const d = configDelivery({ name: props.name, configDir: props.containerPath, files: props.files });
   const volume = new Volume(scope, 'config', {
-    name: `${props.name}-config`,
-    labels: [{ label: FILES_LABEL, value: paths.join(',') }],
+    name: d.name,
+    labels: [{ label: FILES_LABEL, value: d.filesLabel }],
   });
   const h = hardening();
   const carrier = new Container(scope, 'config-carrier', {
-    name: `${props.name}-config`,
+    name: d.name,
     image: props.imageId,
     start: false,
     mustRun: false,
     restart: 'no',
     networkMode: 'none',
-    volumes: [{ volumeName: volume.name, containerPath: dir }],
+    volumes: [{ volumeName: volume.name, containerPath: d.dir }],
     upload: uploads(props.files),
     capabilities: { drop: h.drop },
     securityOpts: h.securityOpts,
@@ -77,5 +72,5 @@ export function deliverConfigFiles(scope: Construct, props: ConfigFilesProps): C
       { label: VOLUME_LABEL, value: volume.id },
     ],
   });
-  return { volume, carrier, mount: { volumeName: volume.name, containerPath: dir, readOnly: true } };
+  return { volume, carrier, mount: { volumeName: volume.name, containerPath: d.dir, readOnly: true } };
 }
