@@ -28,7 +28,16 @@ export interface LoadBalancerSpec {
   readonly connectTimeoutSeconds?: number;
   /** Image reference. @default 'nginx:1.27-alpine' */
   readonly image?: string;
+  /**
+   * What the plain HTTP listener does: `'redirect'` sends every request to HTTPS; `'serve'` also
+   * serves the registry API there, for a TLS-terminating proxy in front of this one or a private
+   * network only (passwords and tokens cross it in clear). @default 'redirect'
+   */
+  readonly plainHttp?: PlainHttpMode;
 }
+
+/** What the load balancer's plain HTTP listener does. */
+export type PlainHttpMode = 'redirect' | 'serve';
 
 /** A load balancer spec with defaults filled in. */
 export type ResolvedLoadBalancer = Required<LoadBalancerSpec>;
@@ -64,7 +73,15 @@ export function resolveLoadBalancer(path: string, given?: LoadBalancerSpec): Res
     timeoutSeconds: checkInt(`${path}.timeoutSeconds`, spec.timeoutSeconds ?? 900, 10, 86400),
     connectTimeoutSeconds: checkInt(`${path}.connectTimeoutSeconds`, spec.connectTimeoutSeconds ?? 3, 1, 60),
     image: checkImage(`${path}.image`, spec.image ?? 'nginx:1.27-alpine'),
+    plainHttp: checkPlainHttp(`${path}.plainHttp`, spec.plainHttp ?? 'redirect'),
   };
+}
+
+function checkPlainHttp(path: string, value: unknown): PlainHttpMode {
+  if (value !== 'redirect' && value !== 'serve') {
+    throw new SpecError(path, value, 'allowed: "redirect" (the default) or "serve"');
+  }
+  return value;
 }
 
 /** Where containers on the network reach a load balancer (its HTTPS port, by its alias). */

@@ -33,6 +33,7 @@ export interface NginxView {
   readonly httpPort: number;
   readonly httpsPort: number;
   readonly redirectPort: number;
+  readonly plainHttpServes: boolean;
   readonly certificate: string;
   readonly key: string;
   readonly sslProtocols: string;
@@ -58,6 +59,7 @@ export function nginxView(spec: ResolvedLoadBalancer, inputs: NginxConfInputs): 
     httpPort: spec.httpPort,
     httpsPort: spec.httpsPort,
     redirectPort: inputs.publicHttpsPort,
+    plainHttpServes: spec.plainHttp === 'serve',
     certificate: inputs.certificate,
     key: inputs.key,
     sslProtocols: spec.tlsMinimumVersion === 'tls1.3' ? 'TLSv1.3' : 'TLSv1.2 TLSv1.3',

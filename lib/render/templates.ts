@@ -23,7 +23,7 @@ export function renderTemplate(name: string, view: object): string {
   let template = cache.get(name);
   if (!template) {
     const source = readFileSync(join(templatesDir(), name), 'utf8');
-    template = Handlebars.compile(source, { strict: true, noEscape: true });
+    template = Handlebars.compile(source, { strict: true, noEscape: true, preventIndent: true });
     cache.set(name, template);
   }
   return template(view);

@@ -12,6 +12,7 @@ import { hashSync } from 'bcryptjs';
 import {
   RegistrySpec,
   RegistryVersion,
+  LoadBalancerSpec,
   resolveLoadBalancer,
   resolveRedisCache,
   resolveRegistrySpec,
@@ -123,10 +124,14 @@ export class Lab {
     return { ...proc, port, debugPort, url };
   }
 
-  /** Starts nginx with the rendered load balancer config in front of `upstreams` (HTTPS on `fixedHttpsPort` if given). */
+  /**
+   * Starts nginx with the rendered load balancer config in front of `upstreams` (HTTPS on
+   * `fixedHttpsPort` if given; `spec` adds load balancer props such as `plainHttp`).
+   */
   public async nginx(
     upstreams: readonly string[],
     fixedHttpsPort?: number,
+    spec: LoadBalancerSpec = {},
   ): Promise<{ httpsPort: number; httpPort: number; proc: Started; accessLog: string }> {
     const httpsPort = fixedHttpsPort ?? (await freePort());
     const httpPort = await freePort();
@@ -134,7 +139,7 @@ export class Lab {
     mkdirSync(temp);
     chmodSync(temp, 0o777);
     const accessLog = join(temp, 'access.log');
-    const conf = renderNginxConf(resolveLoadBalancer('lb', { httpsPort, httpPort }), {
+    const conf = renderNginxConf(resolveLoadBalancer('lb', { ...spec, httpsPort, httpPort }), {
       path: join(temp, 'nginx.conf'),
       upstreams,
       publicHttpsPort: httpsPort,

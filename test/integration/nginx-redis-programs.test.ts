@@ -10,8 +10,9 @@ import { resolveLoadBalancer, resolveRedisCache } from '../../lib/model';
 import { renderNginxConf, renderRedisConf } from '../../lib/render';
 import { filled, testSecret } from '../helpers/secrets';
 import { makeTestCerts } from '../helpers/certs';
-import { freePort, waitFor } from '../helpers/net';
+import { freePort, get, waitFor } from '../helpers/net';
 import { start } from '../helpers/processes';
+import { Lab } from '../helpers/lab';
 
 function nginxTest(content: string, dir: string): string {
   const file = join(dir, 'nginx.conf');
@@ -39,6 +40,7 @@ describe('nginx -t accepts every rendered nginx.conf variant', () => {
   ][] = [
     ['one replica, defaults', {}, 1, undefined, undefined],
     ['three replicas, UI, worker user', { serverName: 'registry.lab' }, 3, 'http://ui:80', 'www-data'],
+    ['two replicas, the registry served on plain HTTP too', { plainHttp: 'serve' }, 2, undefined, undefined],
     [
       'sixteen replicas, TLS 1.3 only, tuned failover',
       {
@@ -104,5 +106,28 @@ describe('redis-server starts with the rendered redis.conf', () => {
       await redis.stop();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("nginx's plain HTTP listener with the rendered file, in front of a real registry", () => {
+  const lab = new Lab();
+  afterAll(() => lab.close());
+
+  test("plainHttp: 'serve' reaches the registry there (its 401, then 200 with the user); the default redirects", async () => {
+    const replica = await lab.registry(2, { auth: { type: 'htpasswd' } });
+    const serving = await lab.nginx([`127.0.0.1:${replica.port}`], undefined, { plainHttp: 'serve' });
+    const denied = await get(`http://127.0.0.1:${serving.httpPort}/v2/`);
+    expect(denied.status).toBe(401);
+    expect(denied.headers['www-authenticate']).toMatch(/^Basic realm=/);
+    expect(denied.headers['docker-distribution-api-version']).toBe('registry/2.0');
+    const allowed = await get(`http://127.0.0.1:${serving.httpPort}/v2/`, {
+      auth: { user: lab.user, password: lab.password },
+    });
+    expect(allowed.status).toBe(200);
+
+    const redirecting = await lab.nginx([`127.0.0.1:${replica.port}`]);
+    const moved = await get(`http://127.0.0.1:${redirecting.httpPort}/v2/`);
+    expect(moved.status).toBe(301);
+    expect(moved.headers.location).toBe(`https://127.0.0.1:${redirecting.httpsPort}/v2/`);
   });
 });

@@ -59,6 +59,7 @@ const SPECS: [string, Resolver, Record<string, unknown>][] = [
       timeoutSeconds: 900,
       connectTimeoutSeconds: 3,
       image: 'nginx:1.27-alpine',
+      plainHttp: 'redirect',
     },
   ],
   ['redis cache', resolveRedisCache as Resolver, { maxMemoryMb: 256, port: 6379, image: 'redis:7.0-alpine' }],
