@@ -132,7 +132,42 @@ for (const floor of ['provider-floor', 'floor']) {
   row('`cdktf synth` end to end, the default app', '`cdktf synth`', `${wall(s!)}, peak ${rss(s!)}`);
 }
 
-// 4. With --deploy: a class on the real engine (the e2e's toolchain and working directory).
+// 4. Blob pull throughput: the HA load balancer against one replica, on the same protocol.
+{
+  const sizeMiB = 64;
+  const rounds = Math.max(7, RUNS);
+  const r = spawnSync('node', ['dist/scripts/bench-lb.js', String(sizeMiB), String(rounds)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  const series = new Map(
+    (r.stdout ?? '')
+      .split('\n')
+      .filter((l) => l.startsWith('lb '))
+      .map((l) => [l.split(' ')[1]!, l.split(' ').slice(2).map(Number)] as const),
+  );
+  if (r.status !== 0 || series.size !== 4) {
+    throw new Error(`node dist/scripts/bench-lb.js failed (exit ${r.status}):\n${r.stderr}`);
+  }
+  const mibs = (k: string): string => fmt(series.get(k)!, 'MiB/s', 0);
+  const ratio = (proto: string): string =>
+    (median(series.get(`lb-${proto}`)!) / median(series.get(`direct-${proto}`)!)).toFixed(2);
+  const command = `\`node dist/scripts/bench-lb.js ${sizeMiB} ${rounds}\``;
+  const what = `blob pull throughput (${sizeMiB} MiB, curl, a fresh connection per pull; median of ${rounds} rounds after a warm-up, the four paths interleaved; client, nginx and registry share the cores)`;
+  row(
+    `${what}, TLS on both paths: the HA load balancer (nginx terminates TLS, plain HTTP to the replica) against one replica serving TLS itself`,
+    command,
+    `load balancer ${mibs('lb-tls')} against direct ${mibs('direct-tls')}: ratio ${ratio('tls')}`,
+  );
+  row(
+    `${what}, plain HTTP on both paths: the load balancer's \`plainHttp: 'serve'\` listener against one plain replica`,
+    command,
+    `load balancer ${mibs('lb-http')} against direct ${mibs('direct-http')}: ratio ${ratio('http')}`,
+  );
+}
+
+// 5. With --deploy: a class on the real engine (the e2e's toolchain and working directory).
 if (process.argv.includes('--deploy')) {
   for (const n of [1, 5]) {
     const lines: string[] = [];

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the real programs the tests run, on a fresh Debian machine; idempotent and cached.
 #  - from Debian: docker-registry (distribution 2.8.2), nginx (1.22), redis-server and redis-cli
-#    (7.0), skopeo (1.9, the registry client) and openssl (test certificates);
+#    (7.0), skopeo (1.9, the registry client), openssl (test certificates) and curl (the
+#    load balancer benchmark's client);
 #  - distribution 3.0.0 built from its Go module, cached under $HOME/.cache/registry-platform;
 #  - docker_auth 1.14.0 (the token server) built from its vendored release source
 #    ($REGISTRY_PLATFORM_VENDOR, default ../shared/vendor beside the project; the Go module proxy
@@ -22,7 +23,7 @@ fail() { echo "install-test-programs: $*" >&2; exit 1; }
 
 need_apt=()
 for pair in docker-registry:docker-registry nginx:nginx redis-server:redis-server redis-cli:redis-tools \
-  skopeo:skopeo openssl:openssl promtool:prometheus amtool:prometheus-alertmanager; do
+  skopeo:skopeo openssl:openssl curl:curl promtool:prometheus amtool:prometheus-alertmanager; do
   command -v "${pair%%:*}" >/dev/null 2>&1 || need_apt+=("${pair#*:}")
 done
 if [ "${#need_apt[@]}" -gt 0 ]; then

@@ -75,6 +75,7 @@ describe('LoadBalancer construct', () => {
       'proxy_http_version 1.1;',
       'proxy_request_buffering off;',
       'proxy_buffering off;',
+      'proxy_buffer_size 256k;',
       'proxy_set_header X-Forwarded-Proto $forwarded_proto;',
       'proxy_read_timeout 900s;',
       'proxy_send_timeout 900s;',
@@ -87,6 +88,27 @@ describe('LoadBalancer construct', () => {
       expect(conf).toContain(directive);
     }
     expect(conf).not.toContain('${');
+  });
+
+  test("plainHttp: 'serve' proxies the registry API on the HTTP listener too; the default only redirects", () => {
+    const serving = uploadOf(lab({ plainHttp: 'serve' }), 'lab-lb', '/etc/nginx/lb/nginx.conf').content;
+    const httpServer = (conf: string): string =>
+      conf.slice(conf.indexOf('listen 8080;'), conf.indexOf('listen 8443 ssl;'));
+    expect(httpServer(serving)).toContain('location /v2/ {');
+    expect(httpServer(serving)).toContain('proxy_pass http://registry;');
+    expect(httpServer(serving)).not.toContain('return 301');
+    const redirecting = uploadOf(json, 'lab-lb', '/etc/nginx/lb/nginx.conf').content;
+    expect(httpServer(redirecting)).not.toContain('location /v2/');
+    expect(httpServer(redirecting)).toContain('return 301 https://$host:5443$request_uri;');
+    // Both listeners share one /v2/ block: the same directives on each.
+    const block = (conf: string, from: number): string =>
+      conf.slice(conf.indexOf('location /v2/ {', from), conf.indexOf('proxy_next_upstream_tries', from));
+    expect(block(serving, serving.indexOf('listen 8080;'))).toBe(
+      block(serving, serving.indexOf('listen 8443 ssl;')),
+    );
+    expect(() => lab({ plainHttp: 'open' as never })).toThrow(
+      /lb\.plainHttp: got "open"; allowed: "redirect" \(the default\) or "serve"/,
+    );
   });
 
   test('hardened: unprivileged ports inside, read-only root, tmpfs, only CHOWN/SETGID/SETUID, key 0600', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 /** Test-made PEM files: a CA and a server certificate for localhost / 127.0.0.1. */
 export interface TestCerts {
   readonly caPem: string;
+  readonly caFile: string;
   readonly certFile: string;
   readonly keyFile: string;
 }
@@ -91,6 +92,7 @@ export function makeTestCerts(dir: string): TestCerts {
   makeTestLeaf(dir, 'server', 'ca', 'DNS:localhost,IP:127.0.0.1');
   return {
     caPem: readFileSync(join(dir, 'ca.crt'), 'utf8'),
+    caFile: join(dir, 'ca.crt'),
     certFile: join(dir, 'server.crt'),
     keyFile: join(dir, 'server.key'),
   };
