@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { JOB_LABEL } from '../plans/labels';
 import { environmentList, plannedExceptions, ServicePlan } from '../plans/service-plan';
 import { ConfigFiles, deliverConfigFiles } from './private/config-files';
+import { HEALTHCHECK_CONTEXT_KEY, resolveHealthcheckTiming } from '../model/healthcheck-timing';
 import { hardening, healthcheck } from '../plans/hardening';
 import { suppressHardeningRule } from './hardening-policy';
 import { PlatformNetwork } from './platform-network';
@@ -38,6 +39,15 @@ export interface RealizedService {
   readonly container: Container;
   /** The config volume and carrier (construct ids `config`, `config-carrier`), for a read-only root with files. */
   readonly delivery?: ConfigFiles;
+}
+
+/**
+ * The health check timing the app or stack set in the context key `registry-platform:healthcheck`
+ * (in `cdktf.json`'s `context`, `new App({ context })` or `node.setContext` before the children
+ * are added); the default where none is set.
+ */
+function healthcheckTiming(scope: Construct): ReturnType<typeof resolveHealthcheckTiming> {
+  return resolveHealthcheckTiming(HEALTHCHECK_CONTEXT_KEY, scope.node.tryGetContext(HEALTHCHECK_CONTEXT_KEY));
 }
 
 /**
@@ -131,7 +141,7 @@ export function realizeService(scope: Construct, plan: ServicePlan, wiring: Serv
     ...(!readOnly && plan.files.length > 0 ? { upload: uploads(plan.files) } : {}),
     ...(check !== undefined
       ? {
-          healthcheck: healthcheck([...check.test], check.startPeriod),
+          healthcheck: healthcheck([...check.test], check.startPeriod, healthcheckTiming(scope)),
           ...(check.waitForHealthy ? { wait: true, waitTimeout: 120 } : {}),
         }
       : {}),

@@ -4,6 +4,7 @@ export * from './checks';
 export * from './dialect';
 export * from './errors';
 export * from './health';
+export * from './healthcheck-timing';
 export * from './http';
 export * from './manifest-validation';
 export * from './notifications';

@@ -1,3 +1,5 @@
+import { DEFAULT_HEALTHCHECK_TIMING, ResolvedHealthcheckTiming } from '../model/healthcheck-timing';
+
 /** Container settings every component gets unless its image needs otherwise. */
 export interface Hardening {
   /** Capabilities to drop. */
@@ -20,10 +22,32 @@ export function hardening(add: readonly string[] = []): Hardening {
   return { drop: ['ALL'], add: names.sort(), securityOpts: ['no-new-privileges:true'] };
 }
 
-/** A container health check: every 10 s, 5 s timeout, 3 retries, after `startPeriod`. */
+/** A container's health check as both engines' Docker providers take it. */
+export interface ContainerHealthcheck {
+  readonly test: string[];
+  readonly interval: string;
+  readonly timeout: string;
+  readonly retries: number;
+  readonly startPeriod: string;
+  /** Only when set (Docker 25 or later). */
+  readonly startInterval?: string;
+}
+
+/**
+ * A container health check: every `timing.interval` (10 s by default), 5 s timeout, 3 retries,
+ * after `startPeriod`; `timing.startInterval` during the start period where set.
+ */
 export function healthcheck(
   test: string[],
   startPeriod = '5s',
-): { test: string[]; interval: string; timeout: string; retries: number; startPeriod: string } {
-  return { test, interval: '10s', timeout: '5s', retries: 3, startPeriod };
+  timing: ResolvedHealthcheckTiming = DEFAULT_HEALTHCHECK_TIMING,
+): ContainerHealthcheck {
+  return {
+    test,
+    interval: timing.interval,
+    timeout: '5s',
+    retries: 3,
+    startPeriod,
+    ...(timing.startInterval !== undefined ? { startInterval: timing.startInterval } : {}),
+  };
 }

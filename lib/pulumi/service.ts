@@ -1,3 +1,4 @@
+import { HEALTHCHECK_CONTEXT_KEY, resolveHealthcheckTiming } from '../model/healthcheck-timing';
 import { hardening, healthcheck } from '../plans/hardening';
 import {
   carrierRole,
@@ -57,6 +58,16 @@ function uploadsOf(
   files: readonly RenderedFile[],
 ): { file: string; content: pulumi.Output<string>; permissions: string }[] {
   return files.map((f) => ({ file: f.path, content: fileContent(f), permissions: f.mode }));
+}
+
+/**
+ * The health check timing the stack config `registry-platform:healthcheck` sets (an object, as
+ * `pulumi config set --path 'registry-platform:healthcheck.interval' 2s` writes it); the default
+ * where none is set.
+ */
+function healthcheckTiming(): ReturnType<typeof resolveHealthcheckTiming> {
+  const [namespace, key] = HEALTHCHECK_CONTEXT_KEY.split(':') as [string, string];
+  return resolveHealthcheckTiming(HEALTHCHECK_CONTEXT_KEY, new pulumi.Config(namespace).getObject(key));
 }
 
 /**
@@ -180,7 +191,7 @@ export function realizeService(
     ...(check !== undefined
       ? {
           healthcheck: (({ test, ...rest }) => ({ tests: test, ...rest }))(
-            healthcheck([...check.test], check.startPeriod),
+            healthcheck([...check.test], check.startPeriod, healthcheckTiming()),
           ),
           ...(check.waitForHealthy ? { wait: true, waitTimeout: 120 } : {}),
         }

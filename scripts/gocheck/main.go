@@ -1,7 +1,7 @@
 // gocheck answers as Go does, for the tests: it is how they check that the library's validation
 // and YAML match what the Go programs (registry, docker_auth) accept and read.
 //
-//	gocheck duration   each stdin line (a JSON string) -> "ok <nanoseconds>" or "err <message>" (time.ParseDuration)
+//	gocheck duration   each stdin line (a JSON string) -> "ok <nanoseconds> <as Go prints it>" or "err <message>" (time.ParseDuration, Duration.String)
 //	gocheck regexp     each stdin line (a JSON string) -> "ok" or "err <message>" (regexp.Compile)
 //	gocheck yaml FILE  the file decoded by gopkg.in/yaml.v2 (what the registry uses), printed as JSON
 package main
@@ -65,7 +65,7 @@ func lines(kind string) {
 		case err != nil:
 			fmt.Println("err", err.Error())
 		case kind == "duration":
-			fmt.Println("ok", int64(d))
+			fmt.Println("ok", int64(d), d.String())
 		default:
 			fmt.Println("ok")
 		}
