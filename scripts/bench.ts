@@ -167,13 +167,21 @@ for (const floor of ['provider-floor', 'floor']) {
   );
 }
 
-// 5. With --deploy: a class on the real engine (the e2e's toolchain and working directory).
+// 5. With --deploy: a class on the real engine (the e2e's toolchain and working directory), a
+// stack per lab and one stack for all, with the library's 10 s health interval and with 1 s.
 if (process.argv.includes('--deploy')) {
-  for (const n of [1, 5]) {
+  const runs: [number, 'stacks' | 'one', string][] = [
+    [1, 'stacks', ''],
+    [1, 'stacks', '1s'],
+    [5, 'stacks', '1s'],
+    [5, 'one', '1s'],
+  ];
+  for (const [n, layout, interval] of runs) {
+    const args = [String(n), layout, ...(interval !== '' ? [interval] : [])];
     const lines: string[] = [];
     const samples: Sample[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const r = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', 'scripts/bench-labs-deploy.sh', String(n)], {
+      const r = spawnSync('/usr/bin/time', ['-f', 'BENCH %e %M', 'scripts/bench-labs-deploy.sh', ...args], {
         cwd: ROOT,
         encoding: 'utf8',
         timeout: 900_000,
@@ -181,16 +189,26 @@ if (process.argv.includes('--deploy')) {
       const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('labs '));
       const time = (r.stderr ?? '').split('\n').find((l) => l.startsWith('BENCH '));
       if (r.status !== 0 || line === undefined || time === undefined) {
-        throw new Error(`scripts/bench-labs-deploy.sh ${n} failed (exit ${r.status}):\n${r.stderr}`);
+        throw new Error(
+          `scripts/bench-labs-deploy.sh ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}`,
+        );
       }
       lines.push(line);
       samples.push({ wall: Number(time.split(' ')[1]), rss: Number(time.split(' ')[2]) / 1024 });
     }
     const field = (name: string): number[] =>
       lines.map((l) => Number(l.split(' ')[l.split(' ').indexOf(name) + 1]));
+    const shape =
+      layout === 'one'
+        ? 'one stack for all (`cdktf deploy class`)'
+        : "a stack per lab (`cdktf deploy 'class-*'`)";
+    const health =
+      interval === ''
+        ? 'health checks every 10 s (the default)'
+        : `health checks every ${interval} (context \`registry-platform:healthcheck\`)`;
     row(
-      `${n} lab${n > 1 ? 's' : ''} (registry each, a stack per lab, images present): \`cdktf deploy 'class-*'\` to all healthy, the same deploy again (no change), destroy`,
-      `\`scripts/bench-labs-deploy.sh ${n}\``,
+      `${n} lab${n > 1 ? 's' : ''} (registry each, images present), ${shape}, ${health}: deploy to all healthy, the same deploy again (no change), destroy`,
+      `\`scripts/bench-labs-deploy.sh ${args.join(' ')}\``,
       `deploy ${fmt(field('deploy'), 's', 1)}; again ${fmt(field('redeploy'), 's', 1)} (${(median(field('redeploy')) / n).toFixed(1)} s per lab); destroy ${fmt(field('destroy'), 's', 1)}; whole ${wall(samples)}`,
     );
   }

@@ -2,14 +2,18 @@
 // registry the e2e runs on the same engine, on a network the mirror joins (no outside registry
 // is reachable from the tests).
 // `token3` is the token stack on registry 3 (the other key-id dialect), on its own ports.
-// `class-<student>`: three labs, a stack each (registry only), for the labs e2e.
+// `class-<student>`: three labs, a stack each (registry only), for the labs e2e; with
+// E2E_CLASS_LAYOUT=one (for the benchmarks) the same class as one stack, `class`.
 // With E2E_VARIANT=changed, `secure` gets one more user: the e2e shows that a changed input
 // reaches the running registry on the next deploy. `monitoring` runs without Grafana (no image
 // here) and with short alert timings and a webhook to the receiver the monitoring e2e runs.
+// E2E_HEALTHCHECK_INTERVAL (a Go duration, for the benchmarks) sets the context key
+// `registry-platform:healthcheck` for the whole app; unset, every check keeps its 10 s default.
+import { HEALTHCHECK_CONTEXT_KEY } from '../../lib/model/healthcheck-timing';
 import { DEFAULT_USERS } from '../../lib/model/users';
 import { buildApp } from '../../stacks/app';
 import { TokenStack } from '../../stacks/token';
-import { labStacks } from '../../stacks/labs';
+import { LabsStack, labStacks } from '../../stacks/labs';
 import {
   ALERT_RECEIVER,
   CHANGED_USER,
@@ -20,8 +24,9 @@ import {
 } from './names';
 
 const changed = process.env.E2E_VARIANT === 'changed';
+const healthInterval = process.env.E2E_HEALTHCHECK_INTERVAL;
 const app = buildApp(
-  {},
+  healthInterval ? { context: { [HEALTHCHECK_CONTEXT_KEY]: { interval: healthInterval } } } : {},
   {
     mirror: { remoteUrl: MIRROR_UPSTREAM_URL, remoteNetwork: MIRROR_UPSTREAM_NET },
     // Grafana is not packaged here, so its container is not run (its files are tested by schema);
@@ -47,9 +52,7 @@ new TokenStack(app, TOKEN3.stack, {
   tokenPort: TOKEN3.tokenPort,
   uiPort: TOKEN3.uiPort,
 });
-labStacks(app, CLASS.id, {
-  students: [...CLASS.students],
-  portRange: CLASS.portRange,
-  components: { ui: false },
-});
+const classProps = { students: [...CLASS.students], portRange: CLASS.portRange, components: { ui: false } };
+if (process.env.E2E_CLASS_LAYOUT === 'one') new LabsStack(app, CLASS.id, classProps);
+else labStacks(app, CLASS.id, classProps);
 app.synth();

@@ -10,10 +10,28 @@ export const MIRROR_UPSTREAM_URL = `http://${MIRROR_UPSTREAM}:5000`;
 export const CHANGED_USER = 'admin2';
 /** The token stack on registry 3 that the e2e app adds, and its ports. */
 export const TOKEN3 = { stack: 'token3', port: 5448, tokenPort: 5449, uiPort: 8082 } as const;
-/** The class the labs e2e deploys: a stack per student (`class-<student>`), ports from 21000. */
+const STUDENTS = ['ana', 'ben', 'cy', 'dee', 'eli', 'fay', 'gus', 'hal', 'ivy', 'jo'] as const;
+
+/** How many students the class has: `E2E_CLASS_SIZE` (1 to 10; the benchmarks set it), default 3. */
+function classSize(): number {
+  const given = process.env.E2E_CLASS_SIZE;
+  if (given === undefined || given === '') return 3;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < 1 || n > STUDENTS.length) {
+    throw new Error(
+      `E2E_CLASS_SIZE: got ${JSON.stringify(given)}; allowed: a whole number from 1 to ${STUDENTS.length}`,
+    );
+  }
+  return n;
+}
+
+/**
+ * The class the labs e2e deploys: a stack per student (`class-<student>`), ports from 21000;
+ * three students unless `E2E_CLASS_SIZE` says otherwise.
+ */
 export const CLASS = {
   id: 'class',
-  students: ['ana', 'ben', 'cy'],
+  students: STUDENTS.slice(0, classSize()),
   portRange: { from: 21000, to: 21099 },
 } as const;
 /** The webhook receiver the monitoring e2e runs on the stack's monitoring network. */
