@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized JSON and recorded inputs are walked freely */
 /**
  * Health check timing: one setting for a whole app (cdktf context) or stack (Pulumi config),
  * validated with errors that name the key, written as the engine reads it back.
