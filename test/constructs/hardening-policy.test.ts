@@ -92,6 +92,8 @@ describe('the hardening policy at synth', () => {
     // The UI rewrites its files at start (RP-5.12); the migration job runs once, its exit code checked (RP-5.26).
     expect(suppressed.sort()).toEqual([
       'ha-ui RP-5.12',
+      'labs-student1-ui RP-5.12',
+      'labs-student2-ui RP-5.12',
       'secure-ui RP-5.12',
       'token-ui RP-5.12',
       'trust-notary-migrate RP-5.26',
