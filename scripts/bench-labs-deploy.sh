@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times a class of N labs (registry only: the e2e app's class with E2E_CLASS_SIZE=N) on the real
-# engine, in the e2e working directory (.e2e, written by `npm run e2e`, whose toolchain must have
+# Times a class of N labs (registry only: the e2e app as the class alone, E2E_APP=class, with
+# E2E_CLASS_SIZE=N) on the real engine, in the e2e working directory (.e2e, written by `npm run e2e`, whose toolchain must have
 # run): `cdktf deploy` to all healthy (cdktf returns once every container with a health check is
 # healthy), the same deploy again with no change, then `cdktf destroy` and the kept data volumes
 # removed (untimed).
@@ -25,7 +25,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 source "${REGISTRY_PLATFORM_CACHE:-$HOME/.cache/registry-platform}/toolchain.env"
 [ -f "$root/.e2e/cdktf.json" ] || { echo "no .e2e/cdktf.json: run npm run e2e once first (it writes the e2e app)" >&2; exit 2; }
 cd "$root/.e2e"
-export E2E_CLASS_SIZE="$n" E2E_CLASS_LAYOUT="$layout" E2E_HEALTHCHECK_INTERVAL="$interval"
+export E2E_APP=class E2E_CLASS_SIZE="$n" E2E_CLASS_LAYOUT="$layout" E2E_HEALTHCHECK_INTERVAL="$interval"
 cdktf="$root/node_modules/.bin/cdktf"
 # Untimed, as the e2e harness does: synthesize, and put the toolchain's provider lock file beside
 # every stack (the providers come from the local mirror; cdktf would otherwise lock them online).

@@ -4,9 +4,9 @@
 //   one     every lab in one stack (LabsStack);
 //   floor   the same resources, a stack per lab, written as raw Terraform resources (no provider
 //           classes, no library: what cdktf itself costs for them), from one lab synthesized once;
-//   provider-floor  the same, each resource an instance of its provider class (the bare provider
-//           resources a user would write by hand, with what their constructors cost) carrying
-//           the attributes from that one lab.
+//   provider-floor  the same, each resource an instance of its provider class given the whole
+//           config from that one lab (the bare provider resources a user would write by hand:
+//           their constructors, setters and attribute mapping run).
 //
 //   node dist/scripts/bench-labs.js stacks|one|floor|provider-floor N
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -88,37 +88,42 @@ type TfJson = {
   output: Record<string, { value: unknown; description?: string; sensitive?: boolean }>;
 };
 
-/** The provider class of each resource type, with the least config its constructor takes. */
-const PROVIDER_CLASSES: Record<
-  string,
-  [new (s: Construct, id: string, c: never) => TerraformResource, unknown]
-> = {
-  docker_container: [Container as never, { name: 'x', image: 'x' }],
-  docker_image: [Image as never, { name: 'x' }],
-  docker_network: [Network as never, { name: 'x' }],
-  docker_volume: [Volume as never, {}],
-  random_password: [Password as never, { length: 16 }],
-  tls_private_key: [PrivateKey as never, { algorithm: 'ECDSA' }],
-  tls_self_signed_cert: [
-    SelfSignedCert as never,
-    { privateKeyPem: 'x', allowedUses: [], validityPeriodHours: 1 },
-  ],
-  tls_cert_request: [CertRequest as never, { privateKeyPem: 'x' }],
-  tls_locally_signed_cert: [
-    LocallySignedCert as never,
-    { certRequestPem: 'x', caPrivateKeyPem: 'x', caCertPem: 'x', validityPeriodHours: 1, allowedUses: [] },
-  ],
+/** The provider class of each resource type. */
+const PROVIDER_CLASSES: Record<string, new (s: Construct, id: string, c: never) => TerraformResource> = {
+  docker_container: Container as never,
+  docker_image: Image as never,
+  docker_network: Network as never,
+  docker_volume: Volume as never,
+  random_password: Password as never,
+  tls_private_key: PrivateKey as never,
+  tls_self_signed_cert: SelfSignedCert as never,
+  tls_cert_request: CertRequest as never,
+  tls_locally_signed_cert: LocallySignedCert as never,
 };
 
-/** A provider-class instance that synthesizes the given attributes. */
+/** `snake_case` keys as the provider classes' config spells them (`camelCase`), all the way down. */
+function camelConfig(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelConfig);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [
+      k.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase()),
+      camelConfig(v),
+    ]),
+  );
+}
+
+/**
+ * A provider-class instance built the way a user writes one by hand: its constructor given the
+ * whole config (the attributes of the lab synthesized once, in the config's spelling; references
+ * stay `${...}` strings), so the class's own setters and attribute mapping run at synth.
+ */
 function providerResource(scope: Construct, id: string, type: string, attrs: Record<string, unknown>): void {
-  const entry = PROVIDER_CLASSES[type];
-  if (entry === undefined) throw new Error(`no provider class for ${type}`);
-  const [Cls, least] = entry;
-  const r = new Cls(scope, id, least as never);
-  const { depends_on: dependsOn, ...rest } = attrs;
+  const Cls = PROVIDER_CLASSES[type];
+  if (Cls === undefined) throw new Error(`no provider class for ${type}`);
+  const { depends_on: dependsOn, '//': _metadata, ...rest } = attrs;
+  const r = new Cls(scope, id, camelConfig(rest) as never);
   if (Array.isArray(dependsOn)) r.dependsOn = dependsOn as string[];
-  Object.defineProperty(r, 'synthesizeAttributes', { value: () => rest });
 }
 
 if (mode === 'floor' || mode === 'provider-floor') {

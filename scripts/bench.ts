@@ -92,7 +92,8 @@ const perLab: Record<string, Record<number, number>> = {};
 const MODES: Record<string, string> = {
   stacks: 'a stack per lab',
   one: 'one stack for all',
-  'provider-floor': 'floor: the same resources as bare provider-class resources, a stack per lab',
+  'provider-floor':
+    'floor: the same resources as bare provider-class resources (each constructor given the whole config), a stack per lab',
   floor: 'floor: the same resources as raw Terraform resources, a stack per lab',
 };
 for (const n of [10, 100, 500]) {
@@ -207,7 +208,7 @@ if (process.argv.includes('--deploy')) {
         ? 'health checks every 10 s (the default)'
         : `health checks every ${interval} (context \`registry-platform:healthcheck\`)`;
     row(
-      `${n} lab${n > 1 ? 's' : ''} (registry each, images present), ${shape}, ${health}: deploy to all healthy, the same deploy again (no change), destroy`,
+      `${n} lab${n > 1 ? 's' : ''} (registry each, images present, an app of the class alone), ${shape}, ${health}: deploy to all healthy, the same deploy again (no change), destroy`,
       `\`scripts/bench-labs-deploy.sh ${args.join(' ')}\``,
       `deploy ${fmt(field('deploy'), 's', 1)}; again ${fmt(field('redeploy'), 's', 1)} (${(median(field('redeploy')) / n).toFixed(1)} s per lab); destroy ${fmt(field('destroy'), 's', 1)}; whole ${wall(samples)}`,
     );
