@@ -121,7 +121,9 @@ function camelConfig(value: unknown): unknown {
 function providerResource(scope: Construct, id: string, type: string, attrs: Record<string, unknown>): void {
   const Cls = PROVIDER_CLASSES[type];
   if (Cls === undefined) throw new Error(`no provider class for ${type}`);
-  const { depends_on: dependsOn, '//': _metadata, ...rest } = attrs;
+  // `//` is cdktf's own metadata (the construct path), not config: cdktf writes it again.
+  const rest = Object.fromEntries(Object.entries(attrs).filter(([k]) => k !== 'depends_on' && k !== '//'));
+  const dependsOn = attrs.depends_on;
   const r = new Cls(scope, id, camelConfig(rest) as never);
   if (Array.isArray(dependsOn)) r.dependsOn = dependsOn as string[];
 }
