@@ -85,7 +85,8 @@ export async function restore(
     progress(`restoring ${file} into ${volume}`);
     await runHelper(image, [`${volume}:/data`, `${dirname(file)}:/backup:ro`], 'sh', [
       '-c',
-      `find /data -mindepth 1 -delete && tar -C /data -xzf "/backup/${basename(file)}"`,
+      // `-exec rm -rf {} +`, not `-delete`: every find has it (Debian's busybox has no -delete).
+      `find /data -mindepth 1 -maxdepth 1 -exec rm -rf {} + && tar -C /data -xzf "/backup/${basename(file)}"`,
     ]);
   });
   return { archive: file, sha256: actual };
