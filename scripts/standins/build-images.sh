@@ -38,7 +38,7 @@ fi
 
 build() { # tag dir: the key is the context's checksum and the id of the image it starts FROM
   local tag="$1" dir="$2" sum current parent
-  parent="$(sed -n 's/^FROM  *//p' "$dir/Dockerfile" | head -n1)"
+  parent="$(sed -n 's/^FROM  *\([^ ]*\).*/\1/p' "$dir/Dockerfile" | head -n1)"
   sum="$( (context_sum "$dir"; $DOCKER image inspect -f '{{.Id}}' "$parent" 2>/dev/null || echo "no $parent") | sha256sum | cut -c1-16)"
   current="$($DOCKER image inspect -f '{{index .Config.Labels "org.registry-platform.context"}}' "$tag" 2>/dev/null || true)"
   if [ "$rebuild" != "--rebuild" ] && [ "$current" = "$sum" ]; then echo "image $tag: present (context $sum)"; return; fi
