@@ -2,6 +2,7 @@
 // registry the e2e runs on the same engine, on a network the mirror joins (no outside registry
 // is reachable from the tests).
 // `token3` is the token stack on registry 3 (the other key-id dialect), on its own ports.
+// `labs` (the default app's class in one stack) with its shared mirror on the e2e's upstream.
 // `class-<student>`: three labs, a stack each (registry only), for the labs e2e; with
 // E2E_CLASS_LAYOUT=one (for the benchmarks) the same class as one stack, `class`; with
 // E2E_APP=class (for the benchmarks) the app is the class alone, as a class's own project would be.
@@ -20,6 +21,7 @@ import {
   ALERT_RECEIVER,
   CHANGED_USER,
   CLASS,
+  LABS,
   MIRROR_UPSTREAM_NET,
   MIRROR_UPSTREAM_URL,
   TOKEN3,
@@ -46,6 +48,11 @@ const app = onlyClass
           repeatInterval: '1h',
           webhooks: [{ name: 'e2e', url: ALERT_RECEIVER.url }],
         },
+      },
+      labs: {
+        students: [...LABS.students],
+        portRange: LABS.portRange,
+        mirror: { remoteUrl: MIRROR_UPSTREAM_URL, remoteNetwork: MIRROR_UPSTREAM_NET },
       },
       ...(changed ? { secure: { users: [...DEFAULT_USERS, { name: CHANGED_USER }] } } : {}),
     });

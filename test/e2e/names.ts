@@ -34,6 +34,17 @@ export const CLASS = {
   students: STUDENTS.slice(0, classSize()),
   portRange: { from: 21000, to: 21099 },
 } as const;
+/**
+ * The default app's `labs` stack as the e2e deploys it (one stack): two students, each a secure
+ * registry and UI, sharing a pull-through mirror of the e2e's upstream; ports from 22000 (the
+ * mirror, then registry and UI per student).
+ */
+export const LABS = {
+  stack: 'labs',
+  students: ['dana', 'eve'],
+  portRange: { from: 22000, to: 22099 },
+  ports: { mirror: 22000, dana: { registry: 22001, ui: 22002 }, eve: { registry: 22003, ui: 22004 } },
+} as const;
 /** The webhook receiver the monitoring e2e runs on the stack's monitoring network. */
 export const ALERT_RECEIVER = {
   name: 'e2e-alert-receiver',
