@@ -79,3 +79,32 @@ export function parseGoDuration(text: string): GoDurationResult {
   if (!negative && total > MAX) return { ok: false, reason: 'overflows Go’s time.Duration (about 2562047h)' };
   return { ok: true, nanoseconds: negative ? -total : total };
 }
+
+const NS_PER_SECOND = 1_000_000_000n;
+
+/** Formats nanoseconds exactly as Go's `time.Duration.String` does (`1m30s`, `1.5s`, `500ms`). */
+export function formatGoDuration(nanoseconds: bigint): string {
+  if (nanoseconds === 0n) return '0s';
+  const negative = nanoseconds < 0n;
+  let u = negative ? -nanoseconds : nanoseconds;
+  const fraction = (value: bigint, digits: number): string => {
+    const scale = 10n ** BigInt(digits);
+    const rest = (value % scale).toString().padStart(digits, '0').replace(/0+$/, '');
+    return `${value / scale}${rest === '' ? '' : `.${rest}`}`;
+  };
+  let text: string;
+  if (u < NS_PER_SECOND) {
+    if (u < 1000n) text = `${u}ns`;
+    else if (u < 1_000_000n) text = `${fraction(u, 3)}µs`;
+    else text = `${fraction(u, 6)}ms`;
+  } else {
+    const hours = u / (3600n * NS_PER_SECOND);
+    u %= 3600n * NS_PER_SECOND;
+    const minutes = u / (60n * NS_PER_SECOND);
+    u %= 60n * NS_PER_SECOND;
+    text = `${fraction(u, 9)}s`;
+    if (hours > 0n) text = `${hours}h${minutes}m${text}`;
+    else if (minutes > 0n) text = `${minutes}m${text}`;
+  }
+  return negative ? `-${text}` : text;
+}

@@ -1,6 +1,6 @@
 import { checkSpec } from './checks';
 import { SpecError } from './errors';
-import { parseGoDuration } from './go-duration';
+import { formatGoDuration, parseGoDuration } from './go-duration';
 
 /**
  * When the engine runs every container's health check. One setting for a whole app or stack (in
@@ -37,33 +37,6 @@ export const HEALTHCHECK_CONTEXT_KEY = 'registry-platform:healthcheck';
 export const DEFAULT_HEALTHCHECK_TIMING: ResolvedHealthcheckTiming = { interval: '10s' };
 
 const SECOND = 1_000_000_000n;
-
-/** Formats nanoseconds exactly as Go's `time.Duration.String` does (`1m30s`, `1.5s`, `500ms`). */
-export function formatGoDuration(nanoseconds: bigint): string {
-  if (nanoseconds === 0n) return '0s';
-  const negative = nanoseconds < 0n;
-  let u = negative ? -nanoseconds : nanoseconds;
-  const fraction = (value: bigint, digits: number): string => {
-    const scale = 10n ** BigInt(digits);
-    const rest = (value % scale).toString().padStart(digits, '0').replace(/0+$/, '');
-    return `${value / scale}${rest === '' ? '' : `.${rest}`}`;
-  };
-  let text: string;
-  if (u < SECOND) {
-    if (u < 1000n) text = `${u}ns`;
-    else if (u < 1_000_000n) text = `${fraction(u, 3)}µs`;
-    else text = `${fraction(u, 6)}ms`;
-  } else {
-    const hours = u / (3600n * SECOND);
-    u %= 3600n * SECOND;
-    const minutes = u / (60n * SECOND);
-    u %= 60n * SECOND;
-    text = `${fraction(u, 9)}s`;
-    if (hours > 0n) text = `${hours}h${minutes}m${text}`;
-    else if (minutes > 0n) text = `${minutes}m${text}`;
-  }
-  return negative ? `-${text}` : text;
-}
 
 function checkTiming(path: string, value: unknown, min: bigint, max: bigint, range: string): bigint {
   const parsed = typeof value === 'string' ? parseGoDuration(value) : undefined;
