@@ -3,13 +3,11 @@
 // One deploy to all healthy; each student's output opens their own registry and UI and not the
 // other's; a student pulls an upstream image through the mirror with their own credentials; the
 // plan after the deploy is empty; destroy leaves only the data volumes.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { get } from '../helpers/net';
-import { docker, removeQuietly, Skopeo } from './clients';
+import { Skopeo } from './clients';
 import { Cdktf, cleanSlate, containersOf, objectsOf, waitHealthy } from './harness';
-import { LABS, MIRROR_UPSTREAM, MIRROR_UPSTREAM_NET } from './names';
+import { LABS } from './names';
+import { Upstream } from './upstream';
 
 /** What the sensitive `student_<name>` output holds. */
 interface StudentOutput {
@@ -22,49 +20,16 @@ interface StudentOutput {
 }
 
 const cdktf = new Cdktf();
-const UPSTREAM_PORT = 5997;
-const confDir = mkdtempSync(join(tmpdir(), 'e2e-labs-upstream-'));
-const upstream = new Skopeo({ host: `127.0.0.1:${UPSTREAM_PORT}` });
-const layout = upstream.image('v1', 32 * 1024);
-const clients: Skopeo[] = [upstream];
+const upstream = new Upstream(5997);
+const layout = upstream.client.image('v1', 32 * 1024);
+const clients: Skopeo[] = [];
 let outputs: Record<string, unknown> = {};
 const student = (name: string): StudentOutput => outputs[`student_${name}`] as StudentOutput;
-
-async function stopUpstream(): Promise<void> {
-  await removeQuietly('container', MIRROR_UPSTREAM);
-  await removeQuietly('network', MIRROR_UPSTREAM_NET);
-}
 
 beforeAll(async () => {
   await cdktf.synth();
   await cleanSlate(cdktf, LABS.stack);
-  await stopUpstream();
-  writeFileSync(
-    join(confDir, 'config.yml'),
-    'version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: /var/lib/registry\nhttp:\n  addr: :5000\n',
-  );
-  await docker(['network', 'create', MIRROR_UPSTREAM_NET]);
-  await docker([
-    'run',
-    '-d',
-    '--name',
-    MIRROR_UPSTREAM,
-    '--network',
-    MIRROR_UPSTREAM_NET,
-    '-p',
-    `127.0.0.1:${UPSTREAM_PORT}:5000`,
-    '-v',
-    `${join(confDir, 'config.yml')}:/etc/docker/registry/config.yml:ro`,
-    'registry:2.8.3',
-  ]);
-  // The upstream answers within seconds; at most 30 s of tries.
-  const started = Date.now();
-  let pushed = await upstream.push(layout, 'v1', 'library/base');
-  while (pushed.code !== 0 && Date.now() - started < 30_000) {
-    await new Promise((r) => setTimeout(r, 500));
-    pushed = await upstream.push(layout, 'v1', 'library/base');
-  }
-  if (pushed.code !== 0) throw new Error(`seeding the upstream failed:\n${pushed.output}`);
+  await upstream.start(layout, 'v1', 'library/base');
 });
 
 afterAll(async () => {
@@ -72,8 +37,7 @@ afterAll(async () => {
   try {
     await cleanSlate(cdktf, LABS.stack);
   } finally {
-    await stopUpstream();
-    rmSync(confDir, { recursive: true, force: true });
+    await upstream.stop();
   }
 });
 

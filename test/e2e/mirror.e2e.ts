@@ -1,18 +1,14 @@
 // `mirror` for real: a pull-through cache (registry 3) of an upstream registry that the e2e runs
 // on the same engine, on a network the stack joins (`remoteNetwork`). The upstream's access log shows which blob requests reach it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { docker, removeQuietly, Skopeo } from './clients';
+import { Skopeo } from './clients';
 import { run as exec } from './harness';
-import { MIRROR_UPSTREAM, MIRROR_UPSTREAM_NET } from './names';
+import { MIRROR_UPSTREAM } from './names';
 import { StackRun } from './stack-run';
+import { Upstream } from './upstream';
 
 const run = new StackRun({ stack: 'mirror', services: 1, keptVolumes: ['mirror-mirror-data'] });
-const UPSTREAM_PORT = 5998;
-const confDir = mkdtempSync(join(tmpdir(), 'e2e-upstream-'));
-const upstream = new Skopeo({ host: `127.0.0.1:${UPSTREAM_PORT}` });
-const layout = upstream.image('v1', 64 * 1024);
+const upstream = new Upstream(5998);
+const layout = upstream.client.image('v1', 64 * 1024);
 const digest = Skopeo.layoutDigest(layout);
 
 /** skopeo against the mirror with this deploy's CA and a generated user. */
@@ -27,43 +23,14 @@ async function upstreamBlobGets(): Promise<number> {
 beforeAll(async () => {
   // First what an interrupted run left of the stack (its container holds the upstream network).
   await run.setup();
-  await removeQuietly('container', MIRROR_UPSTREAM);
-  await removeQuietly('network', MIRROR_UPSTREAM_NET);
-  writeFileSync(
-    join(confDir, 'config.yml'),
-    'version: 0.1\nlog:\n  level: info\nstorage:\n  filesystem:\n    rootdirectory: /var/lib/registry\nhttp:\n  addr: :5000\n',
-  );
-  await docker(['network', 'create', MIRROR_UPSTREAM_NET]);
-  await docker([
-    'run',
-    '-d',
-    '--name',
-    MIRROR_UPSTREAM,
-    '--network',
-    MIRROR_UPSTREAM_NET,
-    '-p',
-    `127.0.0.1:${UPSTREAM_PORT}:5000`,
-    '-v',
-    `${join(confDir, 'config.yml')}:/etc/docker/registry/config.yml:ro`,
-    'registry:2.8.3',
-  ]);
-  const started = Date.now();
-  let pushed = await upstream.push(layout, 'v1', 'library/base');
-  while (pushed.code !== 0 && Date.now() - started < 30_000) {
-    await new Promise((r) => setTimeout(r, 500));
-    pushed = await upstream.push(layout, 'v1', 'library/base');
-  }
-  if (pushed.code !== 0) throw new Error(`seeding the upstream failed:\n${pushed.output}`);
+  await upstream.start(layout, 'v1', 'library/base');
 });
 
 afterAll(async () => {
-  upstream.close();
   try {
     await run.teardown();
   } finally {
-    await removeQuietly('container', MIRROR_UPSTREAM);
-    await removeQuietly('network', MIRROR_UPSTREAM_NET);
-    rmSync(confDir, { recursive: true, force: true });
+    await upstream.stop();
   }
 });
 
